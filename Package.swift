@@ -1,0 +1,79 @@
+// swift-tools-version:6.0
+//
+// KalmanOpt: optimization as Bayesian filtering.
+//
+// Modules (see Documentation/Architecture.md):
+//   CLAPACK     system library over OpenBLAS (CBLAS) and LAPACKE, the only C.
+//   Linalg      row-major Double matrices, BLAS products, Cholesky, symmetric eigen.
+//   Filtering   scalar/diagonal Gaussian predict–update, steady states, dense Kalman filter.
+//   Models      objectives and data (later issues).
+//   Optimizers  filter-derived optimizers and baselines (later issues).
+//   CLI         the `kfopt` executable; contains no math.
+import PackageDescription
+
+let package = Package(
+  name: "KalmanOpt",
+  products: [
+    .library(name: "Linalg", targets: ["Linalg"]),
+    .library(name: "Filtering", targets: ["Filtering"]),
+    .library(name: "Models", targets: ["Models"]),
+    .library(name: "Optimizers", targets: ["Optimizers"]),
+    .executable(name: "kfopt", targets: ["CLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // MARK: - Public API
+    .target(
+      name: "Filtering",
+      dependencies: ["Linalg", .product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .target(
+      name: "Models",
+      dependencies: ["Linalg", .product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .target(
+      name: "Optimizers",
+      dependencies: ["Filtering", "Models", .product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .executableTarget(
+      name: "CLI",
+      dependencies: [
+        "Filtering", "Models", "Optimizers",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: - Notebooks (literate executables; run by make demo / CI)
+    .executableTarget(
+      name: "KalmanBasics",
+      dependencies: ["Filtering", "Linalg", "Models"],
+      path: "Notebooks/KalmanBasics"
+    ),
+
+    // MARK: - Implementation details
+    .systemLibrary(
+      name: "CLAPACK",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+    ),
+    .target(
+      name: "Linalg",
+      dependencies: ["CLAPACK", .product(name: "RealModule", package: "swift-numerics")]
+    ),
+
+    // MARK: - Tests
+    .target(
+      name: "TestSupport",
+      dependencies: ["Linalg", "Models", .product(name: "RealModule", package: "swift-numerics")],
+      path: "Tests/TestSupport"
+    ),
+    .testTarget(
+      name: "LinalgTests",
+      dependencies: ["Linalg", "Models", "TestSupport", .product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .testTarget(name: "FilteringTests", dependencies: ["Filtering", "Linalg", "Models", "TestSupport"]),
+    .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
+  ]
+)

@@ -1,0 +1,145 @@
+import CLAPACK
+
+/// Whether an operand enters a product as itself or as its transpose.
+public enum Transposition: Sendable {
+  case none, transposed
+
+  @usableFromInline var cblas: CBLAS_TRANSPOSE { self == .none ? CblasNoTrans : CblasTrans }
+}
+
+// MARK: - Products through CBLAS (the only cblas_* calls for Matrix)
+
+extension Matrix {
+  /// op(A)·op(B) (dgemm), with op = identity or transpose.
+  ///
+  /// ```
+  /// C = α·op(A)·op(B)
+  /// ```
+  /// - Complexity: O(m·n·k).
+  public static func product(
+    _ a: Matrix, _ transA: Transposition, _ b: Matrix, _ transB: Transposition, scale alpha: Double = 1
+  ) -> Matrix {
+    let (m, k) = transA == .none ? (a.rows, a.columns) : (a.columns, a.rows)
+    let (k2, n) = transB == .none ? (b.rows, b.columns) : (b.columns, b.rows)
+    precondition(k == k2, "Matrix.product: inner dimensions \(k) and \(k2) differ")
+    var c = Matrix(rows: m, columns: n)
+    c.addProduct(a, transA, b, transB, scale: alpha, accumulate: 0)
+    return c
+  }
+
+  /// In place C ← α·op(A)·op(B) + β·C (dgemm); no allocation.
+  public mutating func addProduct(
+    _ a: Matrix, _ transA: Transposition, _ b: Matrix, _ transB: Transposition,
+    scale alpha: Double = 1, accumulate beta: Double = 1
+  ) {
+    let (m, k) = transA == .none ? (a.rows, a.columns) : (a.columns, a.rows)
+    let (k2, n) = transB == .none ? (b.rows, b.columns) : (b.columns, b.rows)
+    precondition(k == k2 && m == rows && n == columns, "Matrix.addProduct: shapes do not fit")
+    if m == 0 || n == 0 { return }
+    if k == 0 {
+      self = beta * self
+      return
+    }
+    let lda = Int32(Swift.max(1, a.columns)), ldb = Int32(Swift.max(1, b.columns)), ldc = Int32(Swift.max(1, n))
+    a.withUnsafeBufferPointer { pa in
+      b.withUnsafeBufferPointer { pb in
+        withUnsafeMutableBufferPointer { pc in
+          cblas_dgemm(
+            CblasRowMajor, transA.cblas, transB.cblas, Int32(m), Int32(n), Int32(k), alpha,
+            pa.baseAddress, lda, pb.baseAddress, ldb, beta, pc.baseAddress, ldc)
+        }
+      }
+    }
+  }
+
+  /// A·B (dgemm).
+  public static func product(_ a: Matrix, _ b: Matrix) -> Matrix { product(a, .none, b, .none) }
+
+  /// A·B (dgemm).
+  public static func * (lhs: Matrix, rhs: Matrix) -> Matrix { product(lhs, .none, rhs, .none) }
+
+  /// A·x (dgemv).
+  public static func * (lhs: Matrix, rhs: [Double]) -> [Double] { lhs.applied(to: rhs) }
+
+  /// α·op(A)·x (dgemv).
+  public func applied(to x: [Double], _ trans: Transposition = .none, scale alpha: Double = 1) -> [Double] {
+    let (m, n) = trans == .none ? (rows, columns) : (columns, rows)
+    precondition(x.count == n, "Matrix.applied(to:): vector of \(x.count) for an operator of \(n) columns")
+    var y = [Double](repeating: 0, count: m)
+    if m == 0 || n == 0 { return y }
+    withUnsafeBufferPointer { pa in
+      cblas_dgemv(
+        CblasRowMajor, trans.cblas, Int32(rows), Int32(columns), alpha, pa.baseAddress,
+        Int32(Swift.max(1, columns)), x, 1, 0, &y, 1)
+    }
+    return y
+  }
+
+  /// The Gram matrix AᵀA (`.transposed`, n×n) or AAᵀ (`.none`, m×m), by dsyrk.
+  ///
+  /// dsyrk fills one triangle; the other is mirrored so the result is exactly symmetric.
+  public func gram(_ side: Transposition = .transposed, scale alpha: Double = 1) -> Matrix {
+    let (n, k) = side == .transposed ? (columns, rows) : (rows, columns)
+    var c = Matrix(rows: n, columns: n)
+    if n == 0 || k == 0 { return c }
+    let trans = side == .transposed ? CblasTrans : CblasNoTrans
+    withUnsafeBufferPointer { pa in
+      c.withUnsafeMutableBufferPointer { pc in
+        cblas_dsyrk(
+          CblasRowMajor, CblasLower, trans, Int32(n), Int32(k), alpha, pa.baseAddress,
+          Int32(Swift.max(1, columns)), 0, pc.baseAddress, Int32(n))
+      }
+    }
+    c.mirrorLowerTriangle()
+    return c
+  }
+
+  /// S·B with S = self symmetric (dsymm, reading S's lower triangle).
+  public func symmetricProduct(_ b: Matrix) -> Matrix {
+    precondition(isSquare && columns == b.rows, "Matrix.symmetricProduct: \(rows)×\(columns) · \(b.rows)×\(b.columns)")
+    var c = Matrix(rows: rows, columns: b.columns)
+    if rows == 0 || b.columns == 0 { return c }
+    withUnsafeBufferPointer { ps in
+      b.withUnsafeBufferPointer { pb in
+        c.withUnsafeMutableBufferPointer { pc in
+          cblas_dsymm(
+            CblasRowMajor, CblasLeft, CblasLower, Int32(rows), Int32(b.columns), 1, ps.baseAddress,
+            Int32(rows), pb.baseAddress, Int32(b.columns), 0, pc.baseAddress, Int32(b.columns))
+        }
+      }
+    }
+    return c
+  }
+
+  /// The congruence B·S·Bᵀ of a symmetric S = self, symmetrised (dsymm + dgemm).
+  ///
+  /// This is the covariance of Bx when Cov(x) = S, e.g. F P Fᵀ or H P Hᵀ.
+  public func congruence(by b: Matrix) -> Matrix {
+    precondition(isSquare && b.columns == rows, "Matrix.congruence: B is \(b.rows)×\(b.columns), S is \(rows)×\(columns)")
+    let sbT = symmetricProduct(b.transposed)  // S Bᵀ   (n×m)
+    var out = Matrix.product(b, sbT)  // B S Bᵀ (m×m)
+    out.symmetrize()
+    return out
+  }
+
+  /// Copies the lower triangle onto the upper one.
+  @usableFromInline
+  mutating func mirrorLowerTriangle() {
+    let n = rows
+    for i in 0..<n {
+      for j in 0..<i { elements[j * n + i] = elements[i * n + j] }
+    }
+  }
+}
+
+// MARK: - Vector helpers (BLAS level 1)
+
+extension Array where Element == Double {
+  /// The dot product (ddot).
+  public func dot(_ other: [Double]) -> Double {
+    precondition(count == other.count, "dot: \(count) vs \(other.count)")
+    if isEmpty { return 0 }
+    return cblas_ddot(Int32(count), self, 1, other, 1)
+  }
+
+}

@@ -2,7 +2,7 @@
 //
 // KalmanOpt: optimization as Bayesian filtering.
 //
-// Modules (see Documentation/Architecture.md):
+// Modules (see the README's Layout section):
 //   CLAPACK     system library over OpenBLAS (CBLAS) and LAPACKE, the only C.
 //   Linalg      row-major Double matrices, BLAS products, Cholesky, symmetric eigen.
 //   Filtering   scalar/diagonal Gaussian predict–update, steady states, dense Kalman filter.

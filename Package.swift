@@ -66,8 +66,9 @@ let package = Package(
     // MARK: - Tests
     .target(
       name: "TestSupport",
-      dependencies: ["Linalg", "Models", .product(name: "RealModule", package: "swift-numerics")],
-      path: "Tests/TestSupport"
+      dependencies: ["Linalg", "Models", "Optimizers", .product(name: "RealModule", package: "swift-numerics")],
+      path: "Tests/TestSupport",
+      exclude: []
     ),
     .testTarget(
       name: "LinalgTests",
@@ -75,5 +76,9 @@ let package = Package(
     ),
     .testTarget(name: "FilteringTests", dependencies: ["Filtering", "Linalg", "Models", "TestSupport"]),
     .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
+    .testTarget(
+      name: "OptimizersTests",
+      dependencies: ["Optimizers", "Filtering", "Models", "TestSupport", .product(name: "RealModule", package: "swift-numerics")]
+    ),
   ]
 )

@@ -1,0 +1,127 @@
+import Filtering
+import RealModule
+
+/// AdaBayes-FP: AdaBayes with σ²_post set directly to the filter's fixed point.
+///
+/// ```
+/// G = B·g;   m, v: EMAs of G and G²;   ⟨g⟩ = m/(1 − β₁ᵗ),  ⟨g²⟩ = v/(1 − β₂ᵗ)
+/// 1/σ²_post = 1/(2σ²) + √(1/(4σ⁴) + (⟨g²⟩ + ε)/η²)         [AB-FP]
+/// θ ← θ − σ²_post·⟨g⟩                                       [AB-FP-STEP]
+/// ```
+/// In mean-loss gradients this is exactly Adam with learning rate η, ε_out =
+/// η/(2η_SGD) added outside the square root and ε_out² + ε/B² inside: the
+/// batch size cancels ([AB-FP-ADAM]). σ² → ∞ gives AdamW exactly (Eq. 26),
+/// ⟨g²⟩ → 0 gives SGD with EMA momentum at rate η_SGD.
+///
+/// - Parameters: as ``AdaBayes``, plus `epsilon` (ε), added to ⟨g²⟩ inside
+///   the square root as the reference does (0 gives the paper's Alg. 2 exactly).
+///
+/// References: [AB20] Eqs. 19–20, 26, Algorithm 2; LaurenceA/adabayes `adabayesfp.py`.
+public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled {
+  public var learningRate: Double
+  public let initialLearningRate: Double
+  public let sgdLearningRate: Double
+  public let batchSize: Int
+  public let beta1: Double
+  public let beta2: Double
+  public let epsilon: Double
+  public let weightDecay: Double
+  public let variant: AdaBayesVariant
+
+  /// AdaBayes-FP with the reference defaults (η = 1e-3, η_SGD = 0.1, ε = 1e-8, λ = 5e-5, B = 1).
+  ///
+  /// `sgdLearningRate` may be `.infinity` (σ² = ∞): the AdamW limit.
+  public init(
+    learningRate: Double = 1e-3, sgdLearningRate: Double = 0.1, batchSize: Int = 1, beta1: Double = 0.9,
+    beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 5e-5, variant: AdaBayesVariant = .reference
+  ) {
+    precondition(learningRate > 0, "AdaBayesFixedPoint: learningRate (η) must be > 0")
+    precondition(sgdLearningRate > 0, "AdaBayesFixedPoint: sgdLearningRate (η_SGD) must be > 0")
+    precondition(batchSize >= 1, "AdaBayesFixedPoint: batchSize must be ≥ 1")
+    precondition(epsilon >= 0, "AdaBayesFixedPoint: epsilon must be ≥ 0")
+    precondition(weightDecay >= 0 && weightDecay < 1, "AdaBayesFixedPoint: weightDecay must be in [0, 1)")
+    checkBeta(beta1, "beta1", "AdaBayesFixedPoint")
+    checkBeta(beta2, "beta2", "AdaBayesFixedPoint")
+    self.learningRate = learningRate
+    self.initialLearningRate = learningRate
+    self.sgdLearningRate = sgdLearningRate
+    self.batchSize = batchSize
+    self.beta1 = beta1
+    self.beta2 = beta2
+    self.epsilon = epsilon
+    self.weightDecay = weightDecay
+    self.variant = variant
+  }
+
+  /// σ² at the current learning rate: η·(η_SGD/η₀)/B, in the reference's order.
+  public var priorVariance: Double {
+    learningRate * (sgdLearningRate / initialLearningRate) / Double(batchSize)
+  }
+
+  /// The step count and the moments m, v of the summed-loss gradient.
+  public struct State: Sendable, Codable, Equatable {
+    public var step = 0
+    public var firstMoment: [Scalar]
+    public var secondMoment: [Scalar]
+  }
+
+  public func initialState(for parameters: [Scalar]) -> State {
+    let zeros = [Scalar](repeating: 0, count: parameters.count)
+    return State(firstMoment: zeros, secondMoment: zeros)
+  }
+
+  public func update(_ updates: inout [Scalar], state: inout State, parameters: [Scalar]) {
+    withStepBuffers(updates: &updates, parameters: parameters) { run($0, $1, $2, $3, &state, .increments) }
+  }
+
+  public func apply(gradient: [Scalar], to parameters: inout [Scalar], state: inout State) {
+    withStepBuffers(gradient: gradient, parameters: &parameters) { run($0, $1, $2, $3, &state, .parameters) }
+  }
+
+  /// σ²_post = 1/P of every parameter, from the state's ⟨g²⟩ at the current η and σ².
+  public func posteriorVariances(state: State) -> [Scalar]? {
+    guard let meanSquares = meanSquaredGradients(state: state) else { return nil }
+    let eta = Scalar(learningRate), sigma2 = Scalar(priorVariance), eps = Scalar(epsilon)
+    return meanSquares.map {
+      SteadyState.fixedPointVariance(learningRate: eta, priorVariance: sigma2, meanSquaredGradient: $0 + eps)
+    }
+  }
+
+  /// ⟨g²⟩ = v/(1 − β₂ᵗ) of the summed-loss gradient.
+  public func meanSquaredGradients(state: State) -> [Scalar]? {
+    guard state.step > 0 else { return nil }
+    let correction = Scalar(biasCorrection(beta2, step: state.step))
+    return state.secondMoment.map { $0 / correction }
+  }
+
+  @inlinable
+  func run(
+    _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
+    _ state: inout State, _ target: StepTarget
+  ) {
+    state.step += 1
+    let bc1 = Scalar(biasCorrection(beta1, step: state.step)), bc2 = Scalar(biasCorrection(beta2, step: state.step))
+    let eta = Scalar(learningRate), sigma2 = Scalar(priorVariance), eps = Scalar(epsilon)
+    // Decay: reference θ ← (θ − σ²⟨g⟩)(1 − λ) after the step (not scheduled); paper θ ← (1 − λ)θ − σ²⟨g⟩.
+    let after = variant == .reference ? 1 - weightDecay : 1
+    let before = variant == .paper ? 1 - weightDecay : 1
+    let keepAfter = Scalar(after), keepBefore = Scalar(before), shrink = Scalar(1 - after * before)
+    let scale = Scalar(batchSize), b1 = Scalar(beta1), b2 = Scalar(beta2)
+    let oneMinusB1 = Scalar(1 - beta1), oneMinusB2 = Scalar(1 - beta2)
+    state.firstMoment.withUnsafeMutableBufferPointer { mBuffer in
+      state.secondMoment.withUnsafeMutableBufferPointer { vBuffer in
+        guard let m = mBuffer.baseAddress, let v = vBuffer.baseAddress else { return }
+        for i in 0..<n {
+          let summed = scale * g[i]
+          m[i] = b1 * m[i] + oneMinusB1 * summed
+          v[i] = b2 * v[i] + oneMinusB2 * summed * summed
+          // [AB-FP] P = 1/(2σ²) + √(1/(4σ⁴) + (⟨g²⟩ + ε)/η²)
+          let precision = SteadyState.fixedPointPrecision(learningRate: eta, priorVariance: sigma2, meanSquaredGradient: v[i] / bc2 + eps)
+          // [AB-FP-STEP] θ ← θ − ⟨g⟩/P
+          let step = (m[i] / bc1) / precision
+          out[i] = target == .parameters ? keepAfter * (keepBefore * theta[i] - step) : -shrink * theta[i] - keepAfter * step
+        }
+      }
+    }
+  }
+}

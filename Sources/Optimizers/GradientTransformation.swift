@@ -1,0 +1,112 @@
+/// A stateful rewrite of a gradient into a parameter increment, as in optax.
+///
+/// The contract:
+/// - ``initialState(for:)`` is called once, with the initial parameters.
+/// - ``update(_:state:parameters:)`` is called once per step. `updates`
+///   holds the gradient of the loss on entry and the increment Δ on exit;
+///   the caller then moves the parameters by θ ← θ + Δ.
+/// - ``apply(gradient:to:state:)`` does both in one pass. Every optimizer of
+///   the catalogue implements it with the same element-wise loop as
+///   `update`, so the fused form reads and writes each array once; the
+///   default implementation (for composite transforms) is `update` then add.
+///
+/// Transforms are immutable values holding hyperparameters; everything that
+/// changes from step to step lives in `State`. A copy of the state is a
+/// checkpoint.
+public protocol GradientTransformation<Scalar>: Sendable {
+  /// The element type of parameters and gradients.
+  associatedtype Scalar: OptimizerScalar
+  /// Everything the transform carries from one step to the next.
+  associatedtype State: Sendable
+
+  /// The state before the first step, for these initial parameters.
+  func initialState(for parameters: [Scalar]) -> State
+
+  /// Rewrites `updates` (on entry, the gradient) into the increment Δ.
+  ///
+  /// - Precondition: `updates.count == parameters.count`.
+  func update(_ updates: inout [Scalar], state: inout State, parameters: [Scalar])
+
+  /// One step in place: θ ← θ + Δ, with Δ what ``update(_:state:parameters:)`` computes.
+  ///
+  /// - Precondition: `gradient.count == parameters.count`.
+  func apply(gradient: [Scalar], to parameters: inout [Scalar], state: inout State)
+
+  /// The per-parameter posterior variance the state implies, where the
+  /// transform has one (the Kalman filters' σ²_post); `nil` otherwise.
+  func posteriorVariances(state: State) -> [Scalar]?
+
+  /// The bias-corrected running mean of squared gradients ⟨g²⟩ the state
+  /// holds, in the units the transform uses (summed-loss for AdaBayes), or `nil`.
+  func meanSquaredGradients(state: State) -> [Scalar]?
+}
+
+extension GradientTransformation {
+  /// No posterior by default.
+  public func posteriorVariances(state: State) -> [Scalar]? { nil }
+
+  /// No second-moment estimate by default.
+  public func meanSquaredGradients(state: State) -> [Scalar]? { nil }
+
+  /// The two-pass default: compute Δ with `update`, then add it.
+  public func apply(gradient: [Scalar], to parameters: inout [Scalar], state: inout State) {
+    var updates = gradient
+    update(&updates, state: &state, parameters: parameters)
+    parameters.withUnsafeMutableBufferPointer { p in
+      updates.withUnsafeBufferPointer { u in
+        for i in 0..<p.count { p[i] += u[i] }
+      }
+    }
+  }
+}
+
+/// Where an element-wise optimizer loop writes its result.
+///
+/// The catalogue's optimizers have one loop each; it computes the increment
+/// Δᵢ and either stores it (`update`) or adds it to θᵢ (`apply`).
+@usableFromInline
+enum StepTarget: Sendable {
+  /// Write Δᵢ into the output buffer (the optax `update` form).
+  case increments
+  /// Write θᵢ + Δᵢ into the parameters (the fused torch `step` form).
+  case parameters
+}
+
+/// Runs an element-wise kernel over gradient, parameters and output buffers.
+///
+/// The kernel receives raw pointers and the count; `output` aliases either
+/// the gradient buffer (update form) or the parameter buffer (apply form).
+/// Reading index i before writing index i is all the kernels do, so the
+/// aliasing is safe.
+@inlinable
+func withStepBuffers<Scalar>(
+  updates: inout [Scalar], parameters: [Scalar],
+  _ body: (_ gradient: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ output: UnsafeMutablePointer<Scalar>, _ count: Int) -> Void
+) {
+  precondition(updates.count == parameters.count, "update: \(updates.count) gradients for \(parameters.count) parameters")
+  let n = parameters.count
+  if n == 0 { return }
+  parameters.withUnsafeBufferPointer { theta in
+    updates.withUnsafeMutableBufferPointer { u in
+      guard let out = u.baseAddress, let t = theta.baseAddress else { return }
+      body(UnsafePointer(out), t, out, n)
+    }
+  }
+}
+
+/// The apply-form counterpart of ``withStepBuffers(updates:parameters:_:)``.
+@inlinable
+func withStepBuffers<Scalar>(
+  gradient: [Scalar], parameters: inout [Scalar],
+  _ body: (_ gradient: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ output: UnsafeMutablePointer<Scalar>, _ count: Int) -> Void
+) {
+  precondition(gradient.count == parameters.count, "apply: \(gradient.count) gradients for \(parameters.count) parameters")
+  let n = parameters.count
+  if n == 0 { return }
+  gradient.withUnsafeBufferPointer { g in
+    parameters.withUnsafeMutableBufferPointer { theta in
+      guard let gp = g.baseAddress, let out = theta.baseAddress else { return }
+      body(gp, UnsafePointer(out), out, n)
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/// A torch-like optimizer: a transform, the parameters it moves, and its state.
+///
+/// `Optimizer` is a value: a copy is a checkpoint of parameters, state and
+/// step count. ``step(gradient:)`` takes the gradient of the mean loss and
+/// moves the parameters in one fused pass.
+///
+/// ```swift
+/// var optimizer = Optimizer(Adam<Double>(learningRate: 1e-2), parameters: [1, -2])
+/// try optimizer.step(gradient: [2, -4])
+/// ```
+public struct Optimizer<Transform: GradientTransformation>: Sendable {
+  /// The update rule and its hyperparameters.
+  public private(set) var transform: Transform
+  /// The current parameters θ.
+  public private(set) var parameters: [Transform.Scalar]
+  /// The transform's state (moments, posterior variances, step count).
+  public private(set) var state: Transform.State
+  /// The number of steps taken.
+  public private(set) var stepCount = 0
+
+  /// An optimizer at `parameters`, with the transform's initial state.
+  public init(_ transform: Transform, parameters: [Transform.Scalar]) {
+    self.transform = transform
+    self.parameters = parameters
+    self.state = transform.initialState(for: parameters)
+  }
+
+  /// Restores an optimizer from saved parts (see checkpoints).
+  public init(_ transform: Transform, parameters: [Transform.Scalar], state: Transform.State, stepCount: Int) {
+    self.transform = transform
+    self.parameters = parameters
+    self.state = state
+    self.stepCount = stepCount
+  }
+
+  /// One step with the gradient of the mean loss at the current parameters.
+  ///
+  /// - Throws: ``OptimizerError/gradientCountMismatch(parameters:gradient:)``
+  ///   when the gradient has the wrong length; nothing changes then.
+  public mutating func step(gradient: [Transform.Scalar]) throws(OptimizerError) {
+    guard gradient.count == parameters.count else {
+      throw .gradientCountMismatch(parameters: parameters.count, gradient: gradient.count)
+    }
+    transform.apply(gradient: gradient, to: &parameters, state: &state)
+    stepCount += 1
+  }
+
+  /// σ²_post per parameter where the transform has a posterior (AdaBayes, AdaBayes-FP).
+  public var posteriorVariances: [Transform.Scalar]? { transform.posteriorVariances(state: state) }
+
+  /// The bias-corrected ⟨g²⟩ per parameter where the transform keeps one.
+  public var meanSquaredGradients: [Transform.Scalar]? { transform.meanSquaredGradients(state: state) }
+}
+
+extension Optimizer where Transform: LearningRateScheduled {
+  /// The learning rate the next step uses.
+  public var learningRate: Double {
+    get { transform.learningRate }
+    set { transform.learningRate = newValue }
+  }
+}

@@ -1,0 +1,18 @@
+/// A step an optimizer refuses, with what is needed to act on it.
+public enum OptimizerError: Error, Equatable, Sendable {
+  /// The gradient does not have one entry per parameter.
+  case gradientCountMismatch(parameters: Int, gradient: Int)
+  /// A gradient entry is NaN or infinite; the step was refused and nothing changed.
+  case nonFiniteGradient(index: Int, step: Int)
+}
+
+extension OptimizerError: CustomStringConvertible {
+  public var description: String {
+    switch self {
+    case .gradientCountMismatch(let parameters, let gradient):
+      return "gradient has \(gradient) entries for \(parameters) parameters"
+    case .nonFiniteGradient(let index, let step):
+      return "gradient entry \(index) is NaN or infinite at step \(step); the step was refused and the state is unchanged"
+    }
+  }
+}

@@ -16,6 +16,7 @@ extension OptimizerFixture {
     case "NAdam": kind = .nadam
     case "RAdam": kind = .radam
     case "Padam": kind = .padam
+    case "AdaBound": kind = .adabound
     case "AdaBayes": kind = .adabayes
     case "AdaBayesFP": kind = .adabayesFixedPoint
     default: throw SettingsError.unknownOptimizer(optimizer.name)

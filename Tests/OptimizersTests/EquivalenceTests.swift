@@ -109,6 +109,7 @@ struct EquivalenceTests {
     #expect(worstGap(small, reference) <= travel * 2 * p * 18.5)
   }
 
+  /// [OPT-DECAY] masked decoupled decay, chained after Adam.
   @Test func maskedDecoupledDecayChainEqualsAdamWOnTheMaskedEntries() {
     let gs = gradients(100, start.count, seed: 13)
     let mask = [true, false, true, false, true]
@@ -125,6 +126,7 @@ struct EquivalenceTests {
     }
   }
 
+  /// Chains compose associatively; [OPT-CLIP] leaves a norm of exactly c.
   @Test func chainsAreAssociativeAndClipBoundsTheNorm() {
     let gs = gradients(50, start.count, seed: 14, scale: 10)
     let a = ClipByGlobalNorm<Double>(maximumNorm: 1)

@@ -33,6 +33,9 @@ private func replay(_ fixture: OptimizerFixture) throws -> Double {
   return worst
 }
 
+// Checks [OPT-SGD] [OPT-ADAM] [OPT-ADAMAX] [OPT-NADAM] [OPT-RADAM] [OPT-ADAGRAD]
+// [OPT-RMSPROP] [OPT-PADAM] [OPT-ADABOUND] [AB-UPDATE] [AB-FP] [AB-FP-STEP] against
+// torch 2.13/2.15, uclaml/Padam, Luolc/AdaBound and LaurenceA/adabayes.
 @Suite("Optimizers against the PyTorch and reference-code fixtures", .tags(.reference))
 struct FixtureReplayTests {
   // The fixtures' own independent implementation reaches 4.4e-16 in replay

@@ -36,7 +36,7 @@ let package = Package(
     ),
     .target(
       name: "Optimizers",
-      dependencies: ["Filtering", "Models", .product(name: "RealModule", package: "swift-numerics")]
+      dependencies: ["Filtering", "Linalg", .product(name: "RealModule", package: "swift-numerics")]
     ),
     .executableTarget(
       name: "CLI",
@@ -76,6 +76,7 @@ let package = Package(
     ),
     .testTarget(name: "FilteringTests", dependencies: ["Filtering", "Linalg", "Models", "TestSupport"]),
     .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["Optimizers", "TestSupport"]),
     .testTarget(
       name: "OptimizersTests",
       dependencies: ["Optimizers", "Filtering", "Models", "TestSupport", .product(name: "RealModule", package: "swift-numerics")]

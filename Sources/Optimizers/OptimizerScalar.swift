@@ -1,11 +1,13 @@
-import RealModule
+import Linalg
 
 /// The element types optimizers work in: `Float` and `Double`.
 ///
 /// Element-wise optimizer code is generic over this protocol. Per-step
 /// constants (bias corrections, schedule factors) are computed in `Double`,
 /// as PyTorch computes them in Python floats, and converted once per step.
-public protocol OptimizerScalar: BinaryFloatingPoint, Real, Codable, Sendable {}
+/// It refines Linalg's `BLASScalar`, so training code generic over it can
+/// also run the models' BLAS products.
+public protocol OptimizerScalar: BLASScalar {}
 
 extension Float: OptimizerScalar {}
 extension Double: OptimizerScalar {}

@@ -45,7 +45,7 @@ struct TraceCommandTests {
     let result = try KFOptProcess.run(try traceArguments(fixture, quadraticFile: quadraticFile))
     #expect(result.status == 0, "\(result.standardError)")
     let lines = result.standardOutput.split(separator: "\n")
-    #expect(lines.first == Substring((["step"] + fixture.x0.indices.map { "x\($0)" } + ["loss"]).joined(separator: ",")))
+    #expect(lines.first == Substring((["step"] + fixture.x0.indices.map { "x\($0)" }).joined(separator: ",")))
     #expect(lines.count == fixture.T + 2)
     // Closed loop (our own gradient): the fixtures' README measured ≤ 4.8e-14
     // between independent implementations, so 1e-12 relative.

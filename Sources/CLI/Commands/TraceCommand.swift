@@ -29,7 +29,7 @@ struct TraceCommand: ParsableCommand {
   @Option(name: .customLong("batch-size"), help: "B for AdaBayes' summed-loss scale (1: the objective is one item's loss).")
   var batchSize: Int = 1
   @Option(help: "Number of steps T.") var steps: Int = 100
-  @Option(help: "csv (header step,x0,x1,…,loss; rows 0…T) or json.") var format: Format = .csv
+  @Option(help: "csv (header step,x0,x1,…; rows 0…T at %.17g) or json (with the losses).") var format: Format = .csv
 
   func validate() throws {
     guard steps >= 0 else { throw ValidationError("--steps must be ≥ 0, got \(steps)") }
@@ -82,9 +82,9 @@ struct TraceCommand: ParsableCommand {
     losses.append(objective.loss(at: optimizer.parameters, batch: 0..<1, gradient: &gradient))
     switch format {
     case .csv:
-      print((["step"] + x0.indices.map { "x\($0)" } + ["loss"]).joined(separator: ","))
+      print((["step"] + x0.indices.map { "x\($0)" }).joined(separator: ","))
       for (t, x) in path.enumerated() {
-        print(([String(t)] + x.map(Self.full) + [Self.full(losses[t])]).joined(separator: ","))
+        print(([String(t)] + x.map(Self.full)).joined(separator: ","))
       }
     case .json:
       let object: [String: Any] = [

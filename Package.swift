@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "Filtering", targets: ["Filtering"]),
     .library(name: "Models", targets: ["Models"]),
     .library(name: "Optimizers", targets: ["Optimizers"]),
+    .library(name: "Training", targets: ["Training"]),
     .executable(name: "kfopt", targets: ["CLI"]),
   ],
   dependencies: [
@@ -32,16 +33,20 @@ let package = Package(
     ),
     .target(
       name: "Models",
-      dependencies: ["Linalg", .product(name: "RealModule", package: "swift-numerics")]
+      dependencies: ["Linalg", "CZlib", .product(name: "RealModule", package: "swift-numerics")]
     ),
     .target(
       name: "Optimizers",
       dependencies: ["Filtering", "Linalg", .product(name: "RealModule", package: "swift-numerics")]
     ),
+    .target(
+      name: "Training",
+      dependencies: ["Models", "Optimizers", "Linalg", "CZlib", .product(name: "RealModule", package: "swift-numerics")]
+    ),
     .executableTarget(
       name: "CLI",
       dependencies: [
-        "Filtering", "Models", "Optimizers",
+        "Filtering", "Models", "Optimizers", "Training",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -54,6 +59,7 @@ let package = Package(
     ),
 
     // MARK: - Implementation details
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(
       name: "CLAPACK",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
@@ -77,6 +83,7 @@ let package = Package(
     .testTarget(name: "FilteringTests", dependencies: ["Filtering", "Linalg", "Models", "TestSupport"]),
     .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["Optimizers", "TestSupport"]),
+    .testTarget(name: "TrainingTests", dependencies: ["Training", "Models", "Optimizers", "TestSupport"]),
     .testTarget(
       name: "OptimizersTests",
       dependencies: ["Optimizers", "Filtering", "Models", "TestSupport", .product(name: "RealModule", package: "swift-numerics")]

@@ -14,9 +14,15 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# The main job: the 784-400-400-10 MLP on mnist5k with Adam, AdaBayes (the
+# paper's σ² = η_SGD/B, and σ² matched to heavy-ball SGD) and heavy-ball SGD;
+# the table and learning curves land in out/demo.
+DEMO_OPTIMIZERS := adam:lr=1e-3,adabayes:lr=1e-3:lr-sgd=0.1,adabayes:lr=1e-3:lr-sgd=0.1:heavy-ball-momentum=0.9,sgd:lr=0.1:momentum=0.9
+
 demo: deps
-	$(SWIFT) build -c release --product KalmanBasics
-	.build/release/KalmanBasics
+	$(SWIFT) build -c release --product kfopt
+	"$$($(SWIFT) build -c release --show-bin-path)/kfopt" compare --optimizers $(DEMO_OPTIMIZERS) \
+	  --model mlp:784-400-400-10 --data mnist5k --epochs 5 --batch-size 100 --seed 0 --out out/demo
 
 ledger:
 	@Scripts/check-ledger.sh

@@ -25,20 +25,11 @@ func dataPath(_ name: String) -> String {
 }
 
 func run() throws {
-  let table = try CSVTable.load(path: dataPath("diabetes.csv"))
-  let target = try table.columnIndex("target")
-  let names = table.columns.filter { $0 != "target" } + ["intercept"]
-  let n = table.rows.count
-  var x = Matrix(rows: n, columns: names.count)
-  for (k, column) in (0..<table.columns.count).filter({ $0 != target }).enumerated() {
-    let values = table.column(column)
-    let mean = values.reduce(0, +) / Double(n)
-    let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)).squareRoot()
-    for i in 0..<n { x[i, k] = (values[i] - mean) / sd }
-  }
-  for i in 0..<n { x[i, names.count - 1] = 1 }
-  let y = table.column(target)
-  let d = names.count
+  let raw = try Dataset<Double>.load(path: dataPath("diabetes.csv"), target: "target", task: .regression)
+  let data = Standardizer(fittedOn: raw).apply(to: raw)
+  let (x, y) = LinearRegression.design(data)
+  let names = try CSVTable.load(path: dataPath("diabetes.csv")).columns.filter { $0 != "target" } + ["intercept"]
+  let n = x.rows, d = x.columns
   let priorVariance = 1e4, noiseVariance = 3000.0
 
   // MARK: - 2. The filter, one patient per step (recursive least squares)
@@ -69,11 +60,7 @@ func run() throws {
 
   // MARK: - 3. The exact posterior by the normal equations, for comparison
 
-  var precision = (1 / priorVariance) * Matrix.identity(d)
-  precision += (1 / noiseVariance) * x.gram(.transposed)
-  let chol = try Cholesky(precision)
-  let exactMean = chol.solve(x.applied(to: y, .transposed, scale: 1 / noiseVariance))
-  let exactCovariance = chol.solve(Matrix.identity(d))
+  let (exactMean, exactCovariance) = try LinearRegression.exactPosterior(data, priorVariance: priorVariance, noiseVariance: noiseVariance)
   let meanGap = zip(belief.mean, exactMean).map { abs($0 - $1) }.max() ?? 0
   let covarianceGap = zip(belief.covariance.elements, exactCovariance.elements).map { abs($0 - $1) }.max() ?? 0
   let marginal = try Gaussian(

@@ -3,6 +3,7 @@ import Foundation
 import Linalg
 import Models
 import Optimizers
+import Training
 
 /// The exit codes of `kfopt` (BSD sysexits): 64 usage, 65 bad input data, 74 I/O.
 enum ExitStatus: Int32 {
@@ -23,6 +24,15 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   } catch let error as LinalgError {
     throw fail(error.description, isIO: false)
   } catch let error as OptimizerError {
+    throw fail(error.description, isIO: false)
+  } catch let error as TrainingError {
+    switch error {
+    case .usage(let message): throw ValidationError(message)
+    case .io(let message): throw fail(message, isIO: true)
+    case .data(let message), .numerical(let message): throw fail(message, isIO: false)
+    }
+  } catch let error as CheckpointError {
+    if case .io = error { throw fail(error.description, isIO: true) }
     throw fail(error.description, isIO: false)
   }
 }

@@ -17,8 +17,31 @@ public protocol OptimizerProtocol<Scalar>: Sendable {
   var learningRate: Double { get set }
   /// The learning rate the optimizer was built with.
   var initialLearningRate: Double { get }
+  /// The transform's state, for checkpoints (encode it with any `Encoder`).
+  var stateSnapshot: any Codable & Sendable { get }
+  /// The type of ``stateSnapshot``, for decoding a checkpoint.
+  var stateType: any (Codable & Sendable).Type { get }
+  /// Restores parameters, state and step count saved from an optimizer of the same kind.
+  ///
+  /// - Throws: ``OptimizerError/stateMismatch(_:)`` when the state is of another
+  ///   type or the parameter count differs; nothing changes then.
+  mutating func restore(parameters: [Scalar], state: any Codable & Sendable, stepCount: Int) throws(OptimizerError)
 }
 
-extension Optimizer: OptimizerProtocol where Transform: LearningRateScheduled {
+extension Optimizer: OptimizerProtocol where Transform: LearningRateScheduled, Transform.State: Codable {
   public var initialLearningRate: Double { transform.initialLearningRate }
+
+  public var stateSnapshot: any Codable & Sendable { state }
+
+  public var stateType: any (Codable & Sendable).Type { Transform.State.self }
+
+  public mutating func restore(parameters: [Transform.Scalar], state: any Codable & Sendable, stepCount: Int) throws(OptimizerError) {
+    guard let typed = state as? Transform.State else {
+      throw .stateMismatch("a saved state of type \(type(of: state)) cannot restore \(Transform.self)")
+    }
+    guard parameters.count == self.parameters.count else {
+      throw .stateMismatch("\(parameters.count) saved parameters for an optimizer of \(self.parameters.count)")
+    }
+    self = Optimizer(transform, parameters: parameters, state: typed, stepCount: stepCount)
+  }
 }

@@ -4,6 +4,8 @@ public enum OptimizerError: Error, Equatable, Sendable {
   case gradientCountMismatch(parameters: Int, gradient: Int)
   /// A gradient entry is NaN or infinite; the step was refused and nothing changed.
   case nonFiniteGradient(index: Int, step: Int)
+  /// Saved parameters or state do not fit this optimizer.
+  case stateMismatch(String)
 }
 
 extension OptimizerError: CustomStringConvertible {
@@ -13,6 +15,8 @@ extension OptimizerError: CustomStringConvertible {
       return "gradient has \(gradient) entries for \(parameters) parameters"
     case .nonFiniteGradient(let index, let step):
       return "gradient entry \(index) is NaN or infinite at step \(step); the step was refused and the state is unchanged"
+    case .stateMismatch(let reason):
+      return "saved optimizer state does not fit: \(reason)"
     }
   }
 }

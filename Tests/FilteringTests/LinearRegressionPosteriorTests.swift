@@ -6,19 +6,8 @@ import Testing
 
 /// The diabetes data (Efron et al. 2004), standardised, with an intercept column.
 private func diabetesDesign() throws -> (x: Matrix, y: [Double]) {
-  let table = try CSVTable.load(path: Repository.data("diabetes.csv"))
-  let target = try table.columnIndex("target")
-  let features = (0..<table.columns.count).filter { $0 != target }
-  let n = table.rows.count
-  var x = Matrix(rows: n, columns: features.count + 1)
-  for (k, column) in features.enumerated() {
-    let values = table.column(column)
-    let mean = values.reduce(0, +) / Double(n)
-    let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)).squareRoot()
-    for i in 0..<n { x[i, k] = (values[i] - mean) / sd }
-  }
-  for i in 0..<n { x[i, features.count] = 1 }
-  return (x, table.column(target))
+  let data = try Dataset<Double>.load(path: Repository.data("diabetes.csv"), target: "target", task: .regression)
+  return LinearRegression.design(Standardizer(fittedOn: data).apply(to: data))
 }
 
 @Suite("Kalman filter on linear regression ≡ the exact Bayesian posterior", .tags(.reference))
@@ -32,12 +21,10 @@ struct LinearRegressionPosteriorTests {
   @Test func sequentialFilterEqualsBatchNormalEquations() throws {
     let (x, y) = try diabetesDesign()
     let d = x.columns
-    // A = I/τ² + XᵀX/s²;  mean = A⁻¹Xᵀy/s²;  covariance = A⁻¹ (Cholesky solves).
-    var precision = (1 / priorVariance) * Matrix.identity(d)
-    precision += (1 / noiseVariance) * x.gram(.transposed)
-    let chol = try Cholesky(precision)
-    let exactMean = chol.solve(x.applied(to: y, .transposed, scale: 1 / noiseVariance))
-    let exactCovariance = chol.solve(Matrix.identity(d))
+    // [LR-POST] A = I/τ² + XᵀX/s²;  mean = A⁻¹Xᵀy/s²;  covariance = A⁻¹ (Cholesky solves).
+    let data = try Dataset<Double>.load(path: Repository.data("diabetes.csv"), target: "target", task: .regression)
+    let (exactMean, exactCovariance) = try LinearRegression.exactPosterior(
+      Standardizer(fittedOn: data).apply(to: data), priorVariance: priorVariance, noiseVariance: noiseVariance)
 
     // The filter: F = I, Q = 0 (RLS), one patient per step, H_t = x_tᵀ.
     var belief = try Gaussian(mean: [Double](repeating: 0, count: d), covariance: priorVariance * .identity(d))
@@ -69,7 +56,8 @@ struct LinearRegressionPosteriorTests {
       by: try LinearObservation(matrix: x, noiseCovariance: noiseVariance * .identity(x.rows)), observing: y)
     let posterior = try belief.gaussian()
     // Ordinary least squares from the normal equations XᵀX w = Xᵀy.
-    let ols = try Cholesky(x.gram(.transposed)).solve(x.applied(to: y, .transposed))
+    let data = try Dataset<Double>.load(path: Repository.data("diabetes.csv"), target: "target", task: .regression)
+    let ols = try LinearRegression.leastSquares(Standardizer(fittedOn: data).apply(to: data))
     #expect(relativeDifference(posterior.mean, ols) <= 1e-10)
     // The intercept is the mean target (features are centred): 152.133…
     #expect(abs(posterior.mean.last! - y.reduce(0, +) / Double(y.count)) <= 1e-9)

@@ -94,6 +94,8 @@ public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformatio
     return state.secondMoment.map { $0 / correction }
   }
 
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   @inlinable
   func run(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,

@@ -76,6 +76,8 @@ public struct Padam<Scalar: OptimizerScalar>: GradientTransformation, LearningRa
     return Scalar.pow(d, twoP)
   }
 
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   @inlinable
   func run(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,

@@ -42,7 +42,7 @@ extension SettingsError: CustomStringConvertible {
 }
 
 /// Hyperparameters chosen by a user; the ones left out take the optimizer's defaults.
-public struct OptimizerSettings: Sendable, Equatable {
+public struct OptimizerSettings: Sendable, Equatable, Codable {
   /// The values set explicitly.
   public private(set) var values: [Hyperparameter: HyperparameterValue] = [:]
 

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Optimizers
+import Training
+
+/// `kfopt compare`: several optimizers on one task, a table and learning curves.
+struct CompareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Train the same model on the same data with several optimizers; write a table and learning curves.",
+    discussion: """
+      Each optimizer may carry its hyperparameters, separated by colons, with the flag names of \
+      `kfopt train` (see `kfopt optimizers`). Every run uses the same seed, so the same initial \
+      weights and the same batches.
+
+      Examples:
+        kfopt compare --optimizers adam:lr=1e-3,adabayes:lr=1e-3:lr-sgd=0.1 --model mlp:784-400-400-10 --data mnist5k --epochs 5 --out out/demo
+        kfopt compare --optimizers sgd:lr=0.1:momentum=0.9,adabayes:lr-sgd=0.1:heavy-ball-momentum=0.9 --model mlp:784-400-400-10 --data mnist5k --out out/hb
+
+      Writes DIR/summary.md, DIR/summary.csv and DIR/curves/<optimizer>.csv (atomically).
+      """)
+
+  @Option(help: "Comma-separated optimizers, each NAME[:flag=value…], e.g. sgd:lr=0.1:momentum=0.9,adam:lr=1e-3.")
+  var optimizers: String
+  @OptionGroup var runOptions: RunOptions
+  @Option(help: "Directory for summary.md, summary.csv and curves/.") var out: String
+  @Flag(help: "JSON lines (with an \"optimizer\" key) instead of text.") var json = false
+
+  func run() throws {
+    try reportingErrors {
+      let specs = try Self.parse(optimizers)
+      var entries: [ComparisonReport.Entry] = []
+      // Validate every spec before the first run, so a typo does not cost a run.
+      let plans = try specs.map { spec in (spec.label, try runOptions.plan(optimizer: spec.kind, settings: spec.settings)) }
+      for (_, plan) in plans { try plan.validate() }
+      for (label, plan) in plans {
+        let result: TrainingResult
+        switch plan.precision {
+        case .float32: result = try train(Float.self, plan, label: label)
+        case .float64: result = try train(Double.self, plan, label: label)
+        }
+        entries.append(ComparisonReport.Entry(label: label, result: result))
+      }
+      let report = ComparisonReport(entries: entries)
+      try write(report)
+      if !json {
+        print("")
+        print(report.markdown, terminator: "")
+        print("wrote \(out)/summary.md, \(out)/summary.csv, \(out)/curves/")
+      }
+    }
+  }
+
+  private func train<Scalar: OptimizerScalar>(_: Scalar.Type, _ initialPlan: TrainingPlan, label: String) throws -> TrainingResult {
+    var plan = initialPlan
+    let data = try PreparedData<Scalar>.load(plan.data, seed: plan.seed, holdOutValidation: plan.earlyStoppingPatience != nil)
+    plan.schedule = try runOptions.learningRateSchedule(stepsPerEpoch: (data.train.count + plan.batchSize - 1) / plan.batchSize)
+    var trainer = try Trainer<Scalar>(plan: plan, data: data)
+    if json {
+      var observer = JSONLinesObserver(context: ["optimizer": label])
+      return try trainer.run(observer: &observer)
+    }
+    var observer = TextObserver(label: label)
+    return try trainer.run(observer: &observer)
+  }
+
+  private func write(_ report: ComparisonReport) throws {
+    let curves = out + "/curves"
+    do {
+      try FileManager.default.createDirectory(atPath: curves, withIntermediateDirectories: true)
+    } catch {
+      throw TrainingError.io("\(out): cannot create the output directory: \(error.localizedDescription)")
+    }
+    try AtomicFile.write(report.markdown, to: out + "/summary.md")
+    try AtomicFile.write(report.csv, to: out + "/summary.csv")
+    for entry in report.entries {
+      try AtomicFile.write(ComparisonReport.curve(entry.result), to: curves + "/" + ComparisonReport.fileName(entry.label) + ".csv")
+    }
+  }
+
+  /// One `NAME[:flag=value…]` item.
+  struct OptimizerSpec {
+    var label: String
+    var kind: OptimizerKind
+    var settings: OptimizerSettings
+  }
+
+  /// Parses the `--optimizers` list.
+  static func parse(_ text: String) throws -> [OptimizerSpec] {
+    let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard !items.isEmpty else { throw ValidationError("--optimizers needs at least one optimizer") }
+    var seen = Set<String>()
+    return try items.map { item in
+      guard seen.insert(item).inserted else { throw ValidationError("--optimizers lists '\(item)' twice") }
+      let parts = item.split(separator: ":").map(String.init)
+      let kind = try OptimizerKind(name: parts[0])
+      var settings = OptimizerSettings()
+      for assignment in parts.dropFirst() {
+        let pair = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+        guard pair.count == 2, let h = Hyperparameter(keyword: pair[0]) else {
+          throw ValidationError("--optimizers \(item): '\(assignment)' is not flag=value with a hyperparameter flag (see kfopt optimizers)")
+        }
+        try settings.set(h, parsing: pair[1])
+      }
+      _ = try kind.resolve(settings)
+      return OptimizerSpec(label: item, kind: kind, settings: settings)
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Training
+
+/// `--json`: one JSON object per epoch on standard output, then a final
+/// object with `"final": true` and the same keys.
+struct JSONLinesObserver: TrainingObserver {
+  /// Extra keys added to every line (e.g. the optimizer in `compare`).
+  var context: [String: Any] = [:]
+
+  mutating func epochDidFinish(_ record: EpochRecord) {
+    emit(record.jsonObject)
+  }
+
+  mutating func trainingDidFinish(_ result: TrainingResult) {
+    var object = result.final.jsonObject
+    object["final"] = true
+    object["stopped_early"] = result.stoppedEarly
+    object["parameters"] = result.parameterCount
+    emit(object)
+  }
+
+  private func emit(_ object: [String: Any]) {
+    let merged = object.merging(context) { current, _ in current }
+    if let data = try? JSONSerialization.data(withJSONObject: merged, options: [.sortedKeys]) {
+      print(String(decoding: data, as: UTF8.self))
+      fflush(nil)
+    }
+  }
+}

@@ -1,0 +1,189 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Crash-safe whole-file writes: a reader sees the old complete file or the
+/// new complete file, never a mixture or a truncated file.
+///
+/// ``write(_:to:)-([UInt8],_)`` writes to a uniquely named temporary file in
+/// the destination's directory (`.<name>.tmp-<pid>-<random>`), `fsync`s it,
+/// `rename`s it over the destination (atomic within one file system) and
+/// `fsync`s the directory so the rename itself is durable. On any failure the
+/// temporary file is removed and the destination is untouched. Use it for
+/// every output file: checkpoints, CSV and markdown results.
+///
+/// A destination that is a symbolic link is replaced by a regular file.
+public enum AtomicFile {
+  /// Atomically replaces (or creates) the file at `path` with `bytes`.
+  ///
+  /// - Throws: ``CheckpointError/io(path:reason:)`` naming the failed system
+  ///   call and its error; the destination is then unchanged.
+  public static func write(_ bytes: [UInt8], to path: String) throws(CheckpointError) {
+    let (directory, name) = try split(path)
+    let temporary = temporaryPath(directory: directory, name: name)
+    let descriptor = try retryingOpen(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644, path: path)
+    do throws(CheckpointError) {
+      try writeAll(bytes, to: descriptor, path: path)
+      try retrying("fsync", path: path) { fsync(descriptor) }
+    } catch {
+      _ = close(descriptor)
+      _ = unlink(temporary)
+      throw error
+    }
+    // close's error matters (NFS reports write-back failures there); it is not retried on EINTR.
+    if close(descriptor) != 0 {
+      let failure = systemError("close", path: path)
+      _ = unlink(temporary)
+      throw failure
+    }
+    if rename(temporary, path) != 0 {
+      let failure = systemError("rename", path: path)
+      _ = unlink(temporary)
+      throw failure
+    }
+    try syncDirectory(directory, path: path)
+  }
+
+  /// Atomically replaces (or creates) the file at `path` with the UTF-8 of `text`.
+  ///
+  /// - Throws: ``CheckpointError/io(path:reason:)``, as ``write(_:to:)-([UInt8],_)``.
+  public static func write(_ text: String, to path: String) throws(CheckpointError) {
+    try write(Array(text.utf8), to: path)
+  }
+
+  /// The whole content of the file at `path`.
+  ///
+  /// - Throws: ``CheckpointError/io(path:reason:)`` if it cannot be opened or read.
+  public static func read(_ path: String) throws(CheckpointError) -> [UInt8] {
+    let descriptor = try retryingOpen(path, O_RDONLY | O_CLOEXEC, 0, path: path)
+    defer { _ = close(descriptor) }
+    // Read straight into a buffer of the file's size; files that report no
+    // size (or grow meanwhile) continue in chunks.
+    var status = stat()
+    let expected = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
+    var failure: CheckpointError?
+    var result = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+      while initialized < expected {
+        let count = systemRead(descriptor, buffer.baseAddress.map { UnsafeMutableRawPointer($0 + initialized) }, expected - initialized)
+        if count < 0 {
+          if errno == EINTR { continue }
+          failure = systemError("read", path: path)
+          return
+        }
+        if count == 0 { return }
+        initialized += count
+      }
+    }
+    if let failure { throw failure }
+    if result.count < expected { return result }  // the file shrank: this is all of it
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw systemError("read", path: path)
+      }
+      if count == 0 { return result }
+      result.append(contentsOf: chunk[0..<count])
+    }
+  }
+
+  /// The destination's directory and file name.
+  private static func split(_ path: String) throws(CheckpointError) -> (directory: String, name: String) {
+    let directory: String
+    let name: String
+    if let slash = path.lastIndex(of: "/") {
+      let parent = path[..<slash]
+      directory = parent.isEmpty ? "/" : String(parent)
+      name = String(path[path.index(after: slash)...])
+    } else {
+      directory = "."
+      name = path
+    }
+    guard !name.isEmpty, name != ".", name != ".." else {
+      throw .io(path: path, reason: "not a file path")
+    }
+    return (directory, name)
+  }
+
+  /// `<directory>/.<name>.tmp-<pid>-<random>`, with the name shortened so the result stays within NAME_MAX.
+  private static func temporaryPath(directory: String, name: String) -> String {
+    let shortName = String(String.UnicodeScalarView(name.unicodeScalars.prefix(48)))
+    let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    let separator = directory.hasSuffix("/") ? "" : "/"
+    return "\(directory)\(separator).\(shortName).tmp-\(getpid())-\(random)"
+  }
+
+  /// `open`, retried on EINTR.
+  private static func retryingOpen(
+    _ file: String, _ flags: Int32, _ mode: mode_t, path: String
+  ) throws(CheckpointError) -> Int32 {
+    while true {
+      let descriptor = open(file, flags, mode)
+      if descriptor >= 0 { return descriptor }
+      if errno != EINTR { throw systemError("open", path: path) }
+    }
+  }
+
+  /// All of `bytes`, through partial writes and EINTR.
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(CheckpointError) {
+    var written = 0
+    while written < bytes.count {
+      let chunk = min(bytes.count - written, 1 << 30)
+      let count = bytes.withUnsafeBytes { raw in
+        systemWrite(descriptor, raw.baseAddress.map { $0 + written }, chunk)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw systemError("write", path: path)
+      }
+      guard count > 0 else { throw .io(path: path, reason: "write: no progress after \(written) bytes") }
+      written += count
+    }
+  }
+
+  /// Runs `call` until it returns something other than −1 with EINTR.
+  private static func retrying(_ name: String, path: String, _ call: () -> Int32) throws(CheckpointError) {
+    while call() != 0 {
+      if errno != EINTR { throw systemError(name, path: path) }
+    }
+  }
+
+  /// `fsync`s `directory` so a rename in it survives a crash. File systems
+  /// that cannot sync a directory (EINVAL) are accepted.
+  private static func syncDirectory(_ directory: String, path: String) throws(CheckpointError) {
+    let descriptor: Int32
+    do {
+      descriptor = try retryingOpen(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0, path: path)
+    } catch {
+      return  // the file is in place; a directory we cannot open cannot be synced
+    }
+    defer { _ = close(descriptor) }
+    while fsync(descriptor) != 0 {
+      let code = errno
+      if code == EINTR { continue }
+      if code == EINVAL || code == EROFS { return }
+      throw systemError("fsync of the directory", path: path)
+    }
+  }
+
+  /// The error for a failed system call, from `errno`.
+  private static func systemError(_ call: String, path: String) -> CheckpointError {
+    let code = errno
+    return .io(path: path, reason: "\(call): \(String(cString: strerror(code))) (errno \(code))")
+  }
+}
+
+/// The C `read` (a file-scope name, since `AtomicFile.read` shadows it inside the type).
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  read(descriptor, buffer, count)
+}
+
+/// The C `write` (a file-scope name, since `AtomicFile.write` shadows it inside the type).
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+  write(descriptor, buffer, count)
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Models
+import Optimizers
+
+/// The training loop: epochs of shuffled minibatches, a schedule, per-epoch
+/// evaluation, early stopping, and checkpoints that resume bit for bit.
+///
+/// ```swift
+/// var trainer = try Trainer<Float>(plan: plan, data: try PreparedData.load(plan.data, seed: plan.seed))
+/// var observer = SilentObserver()
+/// let result = try trainer.run(observer: &observer)
+/// ```
+/// Every random choice comes from SplitMix64 generators seeded by
+/// `plan.seed` (initialisation, batch order, dropout), and their states are
+/// part of a checkpoint.
+public struct Trainer<Scalar: OptimizerScalar> {
+  /// What is being run.
+  public let plan: TrainingPlan
+  /// The network and its training set.
+  public internal(set) var model: MLP<Scalar>
+  /// The optimizer holding the parameters.
+  public internal(set) var optimizer: any OptimizerProtocol<Scalar>
+  /// The data the run trains and evaluates on.
+  public let data: PreparedData<Scalar>
+  /// Orders the minibatches of each epoch.
+  var batchGenerator: SplitMix64
+  /// Epochs completed (restored from a checkpoint when resuming).
+  public internal(set) var completedEpochs = 0
+  var history: [EpochRecord] = []
+  var best: BestEpoch<Scalar>?
+  var epochsWithoutImprovement = 0
+  var gradient: [Scalar]
+
+  /// A run at epoch 0: the model built, parameters initialised, the optimizer made.
+  ///
+  /// - Throws: ``TrainingError/usage(_:)`` for a bad plan, ``TrainingError/data(_:)``
+  ///   when the model does not fit the data.
+  public init(plan: TrainingPlan, data: PreparedData<Scalar>) throws(TrainingError) {
+    try plan.validate()
+    self.plan = plan
+    self.data = data
+    do {
+      model = try plan.model.build(
+        trainingData: data.train, activation: plan.activation, dropout: plan.dropout, dropoutSeed: plan.seed ^ 0xD809_0D7E_5EED_0001)
+    } catch {
+      // The model named on the command line does not fit this data: a usage error.
+      throw .usage("--model \(plan.model): \(error.description)")
+    }
+    var initialization = SplitMix64(seed: plan.seed)
+    let theta = model.initialParameters(plan.initialization, using: &initialization)
+    do {
+      optimizer = try plan.optimizer.make(plan.settingsForRun, parameters: theta)
+    } catch {
+      throw .usage(error.description)
+    }
+    batchGenerator = SplitMix64(seed: plan.seed ^ 0xBA7C_0DE5_5EED_0002)
+    gradient = [Scalar](repeating: 0, count: theta.count)
+  }
+
+  /// Trains from `completedEpochs + 1` to `plan.epochs` (or an early stop).
+  ///
+  /// After each epoch the observer gets its record and, when `checkpoints`
+  /// is given, the state is written there atomically.
+  public mutating func run<Observer: TrainingObserver>(
+    observer: inout Observer, checkpoints: CheckpointStore? = nil
+  ) throws(TrainingError) -> TrainingResult {
+    let batchCount = (data.train.count + plan.batchSize - 1) / plan.batchSize
+    observer.trainingWillStart(plan: plan, parameterCount: model.parameterCount, stepsPerEpoch: batchCount, startEpoch: completedEpochs + 1)
+    var stoppedEarly = false
+    while completedEpochs < plan.epochs && !stoppedEarly {
+      let epoch = completedEpochs + 1
+      let order = MinibatchOrder.shuffled(count: data.train.count, using: &batchGenerator)
+      let start = DispatchTime.now().uptimeNanoseconds
+      for (b, batch) in MinibatchOrder.batches(of: order, size: plan.batchSize).enumerated() {
+        optimizer.learningRate = optimizer.initialLearningRate * plan.schedule.factor(afterSteps: optimizer.stepCount)
+        let loss = model.loss(at: optimizer.parameters, batch: batch, gradient: &gradient)
+        guard loss.isFinite else {
+          throw .numerical("the training loss became \(loss) at epoch \(epoch), batch \(b + 1) (step \(optimizer.stepCount + 1)); lower --lr")
+        }
+        do {
+          try optimizer.step(gradient: gradient)
+        } catch {
+          throw .numerical("epoch \(epoch), batch \(b + 1): \(error.description)")
+        }
+        observer.batchDidFinish(epoch: epoch, batch: b + 1, of: batchCount, loss: Double(loss))
+      }
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      let record = evaluate(epoch: epoch, seconds: seconds)
+      history.append(record)
+      completedEpochs = epoch
+      stoppedEarly = updateEarlyStopping(record)
+      observer.epochDidFinish(record)
+      if let checkpoints { try checkpoints.save(self) }
+    }
+    let result = finish(stoppedEarly: stoppedEarly)
+    observer.trainingDidFinish(result)
+    return result
+  }
+
+  /// The metrics of the current parameters on train, test and validation data.
+  mutating func evaluate(epoch: Int, seconds: Double) -> EpochRecord {
+    let theta = optimizer.parameters
+    let train = model.evaluate(at: theta, on: data.train)
+    let test = model.evaluate(at: theta, on: data.test)
+    let validation = data.validation.map { model.evaluate(at: theta, on: $0) }
+    // Regression metrics in the units of the original targets: MSE × s², RMSE × s.
+    let s = data.targetScale, s2 = data.targetScale * data.targetScale
+    let isRegression = train.rootMeanSquaredError != nil
+    var testNLL: Double?
+    if isRegression, let trainRMSE = train.rootMeanSquaredError, let testRMSE = test.rootMeanSquaredError {
+      // Gaussian predictive with the training MSE as its variance (in original units).
+      let variance = Swift.max(trainRMSE * trainRMSE * s2, .leastNormalMagnitude)
+      testNLL = 0.5 * Foundation.log(2 * Double.pi * variance) + testRMSE * testRMSE * s2 / (2 * variance)
+    }
+    return EpochRecord(
+      epoch: epoch, steps: optimizer.stepCount, learningRate: optimizer.learningRate,
+      trainLoss: isRegression ? train.loss * s2 : train.loss, trainAccuracy: train.accuracy,
+      trainRMSE: train.rootMeanSquaredError.map { $0 * s }, testLoss: isRegression ? test.loss * s2 : test.loss,
+      testAccuracy: test.accuracy, testRMSE: test.rootMeanSquaredError.map { $0 * s }, testNLL: testNLL,
+      validationLoss: validation.map { isRegression ? $0.loss * s2 : $0.loss }, seconds: seconds)
+  }
+
+  /// Tracks the best validation epoch; true when the patience is used up.
+  mutating func updateEarlyStopping(_ record: EpochRecord) -> Bool {
+    guard let patience = plan.earlyStoppingPatience, let loss = record.validationLoss else { return false }
+    if best.map({ loss < $0.validationLoss }) ?? true {
+      best = BestEpoch(validationLoss: loss, record: record, parameters: optimizer.parameters)
+      epochsWithoutImprovement = 0
+      return false
+    }
+    epochsWithoutImprovement += 1
+    return epochsWithoutImprovement >= patience
+  }
+
+  /// The result; with early stopping the best validation epoch's parameters are restored.
+  mutating func finish(stoppedEarly: Bool) -> TrainingResult {
+    var final = history.last ?? evaluate(epoch: 0, seconds: 0)
+    if let best, plan.earlyStoppingPatience != nil {
+      try? optimizer.restore(parameters: best.parameters, state: optimizer.stateSnapshot, stepCount: optimizer.stepCount)
+      final = best.record
+    }
+    return TrainingResult(history: history, final: final, stoppedEarly: stoppedEarly, parameterCount: model.parameterCount)
+  }
+}
+
+/// The best validation epoch seen so far (early stopping).
+struct BestEpoch<Scalar: OptimizerScalar>: Sendable, Codable, Equatable {
+  var validationLoss: Double
+  var record: EpochRecord
+  var parameters: [Scalar]
+}

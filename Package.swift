@@ -19,6 +19,7 @@ let package = Package(
     .library(name: "Models", targets: ["Models"]),
     .library(name: "Optimizers", targets: ["Optimizers"]),
     .library(name: "Training", targets: ["Training"]),
+    .library(name: "Plotting", targets: ["Plotting"]),
     .executable(name: "kfopt", targets: ["CLI"]),
   ],
   dependencies: [
@@ -43,10 +44,11 @@ let package = Package(
       name: "Training",
       dependencies: ["Models", "Optimizers", "Linalg", "CZlib", .product(name: "RealModule", package: "swift-numerics")]
     ),
+    .target(name: "Plotting"),
     .executableTarget(
       name: "CLI",
       dependencies: [
-        "Filtering", "Models", "Optimizers", "Training",
+        "Filtering", "Models", "Optimizers", "Training", "Plotting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -83,6 +85,7 @@ let package = Package(
     .testTarget(name: "FilteringTests", dependencies: ["Filtering", "Linalg", "Models", "TestSupport"]),
     .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["Optimizers", "TestSupport"]),
+    .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "Models", "Optimizers", "TestSupport"]),
     .testTarget(
       name: "OptimizersTests",

@@ -2,8 +2,9 @@ import Linalg
 
 /// An online Kalman filter: a ``StateSpaceModel`` and the current belief.
 ///
-/// Each ``step(observing:control:)`` predicts (except before the first
-/// observation, whose prior is the model's initial belief) and then updates.
+/// Each ``step(observing:control:)`` predicts from the current belief and then
+/// updates with the observation — FilterPy's `predict(); update(z)` loop, so the
+/// model's initial belief is about the state *before* the first observation.
 /// All the mathematics lives in `Gaussian+Kalman.swift`; this type keeps the
 /// running state and the accumulated log-likelihood.
 ///
@@ -15,8 +16,8 @@ import Linalg
 public struct KalmanFilter: Equatable, Sendable {
   /// The model being filtered.
   public let model: StateSpaceModel
-  /// The current belief: the model's initial belief before any step, then the
-  /// filtered belief after the latest observation.
+  /// The current belief: the model's initial belief (x₀) before any step, then
+  /// the filtered belief after the latest observation.
   public private(set) var belief: Gaussian
   /// The number of observations processed.
   public private(set) var stepCount = 0
@@ -31,9 +32,9 @@ public struct KalmanFilter: Equatable, Sendable {
     self.belief = model.initial
   }
 
-  /// The belief about the next state before its observation.
+  /// The belief about the next state before its observation: the current belief predicted one step.
   public func prior(control: [Double]? = nil) throws(LinalgError) -> Gaussian {
-    stepCount == 0 ? belief : try belief.predicted(by: model.transition, control: control)
+    try belief.predicted(by: model.transition, control: control)
   }
 
   /// Processes one observation (`nil` components are missing).
@@ -61,12 +62,12 @@ extension StateSpaceModel {
   ///
   /// - Parameters:
   ///   - observations: y₁ … y_T.
-  ///   - controls: u_t applied between t and t+1 (T − 1 of them, or none).
+  ///   - controls: u_t applied in the prediction before observation t (T of them, or none).
   /// - Throws: the first ``LinalgError`` met, naming the operation.
   public func filter(_ observations: [[Double?]], controls: [[Double]]? = nil) throws(LinalgError) -> FilteredSequence {
-    if let controls, controls.count != Swift.max(0, observations.count - 1) {
+    if let controls, controls.count != observations.count {
       throw .dimensionMismatch(
-        operation: "StateSpaceModel.filter controls", expected: "\(Swift.max(0, observations.count - 1)) controls",
+        operation: "StateSpaceModel.filter controls", expected: "\(observations.count) controls (one per observation)",
         actual: "\(controls.count)")
     }
     var filter = KalmanFilter(model: self)
@@ -74,7 +75,7 @@ extension StateSpaceModel {
     var filtered: [Gaussian] = []
     var innovations: [Innovation?] = []
     for (t, y) in observations.enumerated() {
-      let control = t > 0 ? controls?[t - 1] : nil
+      let control = controls?[t]
       predicted.append(try filter.prior(control: control))
       innovations.append(try filter.step(observing: y, control: control))
       filtered.append(filter.belief)

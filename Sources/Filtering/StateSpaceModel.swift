@@ -3,14 +3,14 @@ import Linalg
 /// A time-invariant linear-Gaussian state-space model.
 ///
 /// ```
-/// x₁ ~ N(μ₁, P₁)                      (initial: the belief before the first observation)
-/// x_{t+1} = F x_t + B u_t + w_t,  w_t ~ N(0, Q)
-/// y_t     = H x_t + v_t,          v_t ~ N(0, R)
+/// x₀ ~ N(m₀, P₀)                      (initial: the belief before the first step)
+/// x_t = F x_{t−1} + B u_t + w_t,  w_t ~ N(0, Q)     t = 1, 2, …
+/// y_t = H x_t + v_t,              v_t ~ N(0, R)
 /// ```
 /// Valid by construction: the initialiser checks that the three parts agree
 /// on the state dimension.
 public struct StateSpaceModel: Equatable, Sendable, Codable {
-  /// The belief about the first state, before its observation.
+  /// The belief about x₀, one step before the first observation (FilterPy's `x`, `P`).
   public let initial: Gaussian
   /// The dynamics.
   public let transition: LinearTransition
@@ -43,7 +43,7 @@ public struct StateSpaceModel: Equatable, Sendable, Codable {
 /// The output of ``StateSpaceModel/filter(_:controls:)``: every predicted and
 /// filtered belief, every innovation, and the total log-likelihood.
 public struct FilteredSequence: Equatable, Sendable {
-  /// p(x_t | y_{1:t−1}) for t = 1…T (the first is the model's initial belief).
+  /// p(x_t | y_{1:t−1}) for t = 1…T (the first is the initial belief predicted once).
   public let predicted: [Gaussian]
   /// p(x_t | y_{1:t}) for t = 1…T.
   public let filtered: [Gaussian]

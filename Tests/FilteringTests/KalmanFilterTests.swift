@@ -14,12 +14,13 @@ private func smallModel() throws -> StateSpaceModel {
 }
 
 /// log p(y_{1:T}) evaluated directly: the stacked observations are jointly
-/// Gaussian, with Cov(x_s, x_t) = F^{t−s} P_s (t ≥ s) and P_{s+1} = F P_s Fᵀ + Q.
+/// Gaussian, with Cov(x_s, x_t) = F^{t−s} P_s (t ≥ s), P_{s+1} = F P_s Fᵀ + Q and
+/// x₁ = F x₀ + w (the initial belief is about x₀).
 private func stackedLogLikelihood(_ model: StateSpaceModel, _ ys: [[Double?]]) throws -> Double {
   let t = ys.count, n = model.stateDimension, m = model.observationDimension
   let f = model.transition.matrix, h = model.observation.matrix
-  var means = [model.initial.mean]
-  var marginals = [model.initial.covariance]
+  var means = [f * model.initial.mean]
+  var marginals = [model.initial.covariance.congruence(by: f) + model.transition.noiseCovariance]
   for _ in 1..<t {
     means.append(f * means.last!)
     marginals.append(marginals.last!.congruence(by: f) + model.transition.noiseCovariance)

@@ -46,7 +46,7 @@ struct SmoothingTests {
   @Test(.tags(.reference))
   func randomWalkMatchesBatchGaussianConditioning() throws {
     // Local level: x_{t+1} = x_t + w, w ~ N(0, q); y_t = x_t + v, v ~ N(0, r);
-    // x_1 ~ N(m, p). Jointly, Cov(x_s, x_t) = p + q·(min(s, t) − 1), and the
+    // x_0 ~ N(m, p). Jointly, Cov(x_s, x_t) = p + q·min(s, t) (s, t ≥ 1), and the
     // [KF-RTS] smoothed beliefs are the exact conditional N(m + K(K + rI)⁻¹(y − m), K − K(K + rI)⁻¹K).
     let (m, p, q, r) = (0.5, 2.0, 0.3, 0.8)
     let t = 12
@@ -60,7 +60,7 @@ struct SmoothingTests {
     let smoothed = try model.smooth(try model.filter(ys))
 
     var k = Matrix(rows: t, columns: t)
-    for i in 0..<t { for j in 0..<t { k[i, j] = p + q * Double(min(i, j)) } }
+    for i in 0..<t { for j in 0..<t { k[i, j] = p + q * Double(min(i, j) + 1) } }
     let seen = (0..<t).filter { ys[$0][0] != nil }
     let kyy = k.submatrix(rows: seen, columns: seen) + r * .identity(seen.count)
     let kxy = k.submatrix(rows: Array(0..<t), columns: seen)

@@ -42,7 +42,7 @@ let package = Package(
     ),
     .target(
       name: "Training",
-      dependencies: ["Models", "Optimizers", "Linalg", "CZlib", .product(name: "RealModule", package: "swift-numerics")]
+      dependencies: ["Models", "Optimizers", "Filtering", "Linalg", "CZlib", .product(name: "RealModule", package: "swift-numerics")]
     ),
     .target(name: "Plotting"),
     .executableTarget(

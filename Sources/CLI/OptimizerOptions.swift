@@ -29,6 +29,10 @@ struct OptimizerOptions: ParsableArguments {
   @Option(name: .customLong("final-lr"), help: "AdaBound's final (SGD) learning rate.") var finalLearningRate: String?
   @Option(help: "AdaBound's bound convergence speed γ.") var gamma: String?
   @Option(help: "AdaBayes variant: reference (LaurenceA/adabayes) or paper (Algorithms 1–2).") var variant: String?
+  @Option(name: .customLong("prior-variance"), help: "σ₀²: the full-covariance filter's prior P₀ = σ₀²I (kalman, rls).") var priorVariance: String?
+  @Option(name: .customLong("process-noise"), help: "q: added to P's diagonal before each update (kalman, rls).") var processNoise: String?
+  @Option(help: "λ ∈ (0, 1]: forgetting factor, P ← P/λ before each update (kalman, rls).") var forgetting: String?
+  @Option(name: .customLong("noise-variance"), help: "s²: Gaussian likelihood variance for regression targets (kalman, rls).") var noiseVariance: String?
 
   @Flag(inversion: .prefixedNo, help: "Nesterov momentum (SGD).") var nesterov: Bool?
   @Flag(inversion: .prefixedNo, help: "Keep the running maximum of v (Adam, Padam).") var amsgrad: Bool?
@@ -49,7 +53,8 @@ struct OptimizerOptions: ParsableArguments {
       (.weightDecay, weightDecay), (.momentum, momentum), (.dampening, dampening), (.alpha, alpha), (.partial, partial),
       (.momentumDecay, momentumDecay), (.learningRateDecay, learningRateDecay), (.initialAccumulator, initialAccumulator),
       (.sgdLearningRate, sgdLearningRate), (.heavyBallMomentum, heavyBallMomentum), (.finalLearningRate, finalLearningRate),
-      (.gamma, gamma), (.variant, variant),
+      (.gamma, gamma), (.variant, variant), (.priorVariance, priorVariance), (.processNoise, processNoise), (.forgetting, forgetting),
+      (.noiseVariance, noiseVariance),
     ]
     for (h, text) in texts { if let text { try s.set(h, parsing: text) } }
     let flags: [(Hyperparameter, Bool?)] = [

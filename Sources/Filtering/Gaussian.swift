@@ -7,9 +7,9 @@ import Linalg
 /// the same [KF-P]/[KF-U] equations, bound to the scalar ones by tests.
 public struct Gaussian: Equatable, Sendable, Codable {
   /// μ: the mean (n).
-  public private(set) var mean: [Double]
+  public internal(set) var mean: [Double]
   /// P: the covariance (n×n, symmetric positive semi-definite).
-  public private(set) var covariance: Matrix
+  public internal(set) var covariance: Matrix
 
   /// A belief with the given mean and covariance.
   ///

@@ -82,6 +82,22 @@ public struct Cholesky: Sendable, Equatable {
     return z
   }
 
+  /// Z = L⁻¹B for a matrix of right-hand sides (dtrsm): the whitened columns,
+  /// with ZᵀZ = BᵀA⁻¹B.
+  public func whiten(_ b: Matrix) -> Matrix {
+    precondition(b.rows == size, "Cholesky.whiten: right-hand side has \(b.rows) rows, factor is \(size)×\(size)")
+    var z = b
+    if size == 0 || b.columns == 0 { return z }
+    factor.withUnsafeBufferPointer { pl in
+      z.withUnsafeMutableBufferPointer { pz in
+        cblas_dtrsm(
+          CblasRowMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, Int32(size), Int32(b.columns), 1, pl.baseAddress,
+          Int32(size), pz.baseAddress, Int32(b.columns))
+      }
+    }
+    return z
+  }
+
   /// bᵀA⁻¹b, computed as ‖L⁻¹b‖² (never forming A⁻¹).
   public func inverseQuadraticForm(_ b: [Double]) -> Double {
     let z = whiten(b)

@@ -47,6 +47,13 @@ extension Matrix {
     return out
   }
 
+  /// A ← s·A, in place.
+  public static func *= (matrix: inout Matrix, scale: Double) {
+    matrix.withUnsafeMutableBufferPointer { a in
+      for k in 0..<a.count { a[k] *= scale }
+    }
+  }
+
   /// −A.
   public static prefix func - (matrix: Matrix) -> Matrix { -1 * matrix }
 

@@ -94,6 +94,31 @@ extension Matrix {
     return c
   }
 
+  /// In place C ← α·op(A)ᵀop(A) + β·C on the lower triangle (dsyrk), for a
+  /// symmetric C = self; `.transposed` gives AᵀA, `.none` gives AAᵀ. With
+  /// `mirror` the upper triangle is filled in too; without, only the lower
+  /// triangle is valid (cheaper inside loops that read the lower triangle only).
+  public mutating func addGram(
+    of a: Matrix, _ side: Transposition = .transposed, scale alpha: Double, accumulate beta: Double = 1, mirror: Bool = true
+  ) {
+    let (n, k) = side == .transposed ? (a.columns, a.rows) : (a.rows, a.columns)
+    precondition(isSquare && rows == n, "Matrix.addGram: \(rows)×\(columns) vs a Gram matrix of \(n)")
+    if n == 0 { return }
+    if k > 0 {
+      let trans = side == .transposed ? CblasTrans : CblasNoTrans
+      a.withUnsafeBufferPointer { pa in
+        withUnsafeMutableBufferPointer { pc in
+          cblas_dsyrk(
+            CblasRowMajor, CblasLower, trans, Int32(n), Int32(k), alpha, pa.baseAddress, Int32(Swift.max(1, a.columns)), beta,
+            pc.baseAddress, Int32(n))
+        }
+      }
+    } else if beta != 1 {
+      self = beta * self
+    }
+    if mirror { mirrorLowerTriangle() }
+  }
+
   /// S·B with S = self symmetric (dsymm, reading S's lower triangle).
   public func symmetricProduct(_ b: Matrix) -> Matrix {
     precondition(isSquare && columns == b.rows, "Matrix.symmetricProduct: \(rows)×\(columns) · \(b.rows)×\(b.columns)")
@@ -123,8 +148,7 @@ extension Matrix {
   }
 
   /// Copies the lower triangle onto the upper one.
-  @usableFromInline
-  mutating func mirrorLowerTriangle() {
+  public mutating func mirrorLowerTriangle() {
     let n = rows
     for i in 0..<n {
       for j in 0..<i { elements[j * n + i] = elements[i * n + j] }

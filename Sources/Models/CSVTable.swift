@@ -36,16 +36,43 @@ public struct CSVTable: Equatable, Sendable {
   ///
   /// - Throws: ``DataError`` naming the line of the first problem.
   public static func parse(_ text: String, source: String) throws(DataError) -> CSVTable {
+    let (columns, rows) = try parseCells(text, source: source, allowMissing: false)
+    return CSVTable(columns: columns, rows: rows.map { $0.map { $0 ?? .nan } }, source: source)
+  }
+
+  /// Reads a CSV file in which an empty cell means a missing value (`nil`),
+  /// as observation files of a state-space model allow; any other
+  /// non-numeric text is still an error naming the line and column.
+  public static func loadAllowingMissing(path: String) throws(DataError) -> (columns: [String], rows: [[Double?]]) {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw .malformed(path: path, line: nil, reason: "not UTF-8 text")
+    }
+    return try parseCells(text, source: path, allowMissing: true)
+  }
+
+  /// The parser behind both entry points: header, rows of numbers, empty cells `nil` when allowed.
+  static func parseCells(_ text: String, source: String, allowMissing: Bool) throws(DataError) -> (columns: [String], rows: [[Double?]]) {
     var header: [String]?
-    var rows: [[Double]] = []
+    var rows: [[Double?]] = []
     var lineNumber = 0
     // "\r\n" is a single Character in Swift, so both line ends are separators.
-    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    let isBlank = { (line: Substring) in line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
+    while let last = lines.last, isBlank(last) { lines.removeLast() }
+    for rawLine in lines {
       lineNumber += 1
       var line = Substring(rawLine)
       if line.last == "\r" { line = line.dropLast() }
-      if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-      let fields = try splitFields(line, source: source, line: lineNumber)
+      // A blank line is skipped, except inside the data of a table that allows
+      // missing values, where it is a row of empty cells (one missing observation).
+      if isBlank(line) && !(allowMissing && header != nil) { continue }
+      let fields = isBlank(line) ? [String](repeating: "", count: header?.count ?? 1) : try splitFields(line, source: source, line: lineNumber)
       guard let names = header else {
         header = try validatedHeader(fields, source: source, line: lineNumber)
         continue
@@ -53,9 +80,13 @@ public struct CSVTable: Equatable, Sendable {
       guard fields.count == names.count else {
         throw .malformed(path: source, line: lineNumber, reason: "\(fields.count) fields, the header has \(names.count)")
       }
-      var row = [Double]()
+      var row = [Double?]()
       row.reserveCapacity(fields.count)
       for (k, field) in fields.enumerated() {
+        if allowMissing && field.isEmpty {
+          row.append(nil)
+          continue
+        }
         guard let value = Double(field), value.isFinite else {
           throw .badValue(path: source, line: lineNumber, column: names[k], text: field)
         }
@@ -65,7 +96,7 @@ public struct CSVTable: Equatable, Sendable {
     }
     guard let columns = header else { throw .malformed(path: source, line: nil, reason: "empty file: no header row") }
     guard !rows.isEmpty else { throw .invalid(path: source, reason: "no data rows after the header") }
-    return CSVTable(columns: columns, rows: rows, source: source)
+    return (columns, rows)
   }
 
   /// The index of a column given by name, or by a 0-based index (negative

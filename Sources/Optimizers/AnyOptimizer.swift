@@ -1,3 +1,5 @@
+import Filtering
+
 /// The common surface of every optimizer, for code that picks one at run time
 /// (the registry, the CLI, the training loop, the conformance tests).
 public protocol OptimizerProtocol<Scalar>: Sendable {
@@ -9,6 +11,12 @@ public protocol OptimizerProtocol<Scalar>: Sendable {
   var stepCount: Int { get }
   /// One step with the gradient of the mean loss.
   mutating func step(gradient: [Scalar]) throws(OptimizerError)
+  /// Whether the optimizer updates from a linearised likelihood (``step(evidence:)``).
+  var consumesEvidence: Bool { get }
+  /// One step from a linearised likelihood (full-covariance Kalman only).
+  mutating func step(evidence: DenseQuadraticEvidence) throws(OptimizerError)
+  /// The Gaussian observation-noise variance s² the optimizer assumes for regression likelihoods.
+  var observationNoiseVariance: Double { get }
   /// σ²_post per parameter, where the optimizer has one.
   var posteriorVariances: [Scalar]? { get }
   /// The bias-corrected ⟨g²⟩ per parameter, where the optimizer keeps one.
@@ -31,6 +39,8 @@ public protocol OptimizerProtocol<Scalar>: Sendable {
 extension Optimizer: OptimizerProtocol where Transform: LearningRateScheduled, Transform.State: Codable {
   public var initialLearningRate: Double { transform.initialLearningRate }
 
+  public var observationNoiseVariance: Double { (transform as? any LikelihoodModelled)?.observationNoiseVariance ?? 1 }
+
   public var stateSnapshot: any Codable & Sendable { state }
 
   public var stateType: any (Codable & Sendable).Type { Transform.State.self }
@@ -44,4 +54,10 @@ extension Optimizer: OptimizerProtocol where Transform: LearningRateScheduled, T
     }
     self = Optimizer(transform, parameters: parameters, state: typed, stepCount: stepCount)
   }
+}
+
+/// A transform that assumes a likelihood for the data (the Kalman filters do).
+public protocol LikelihoodModelled {
+  /// s²: the variance of the Gaussian observation noise for regression targets.
+  var observationNoiseVariance: Double { get }
 }

@@ -1,3 +1,5 @@
+import Filtering
+
 /// A stateful rewrite of a gradient into a parameter increment, as in optax.
 ///
 /// The contract:
@@ -39,6 +41,15 @@ public protocol GradientTransformation<Scalar>: Sendable {
   /// The bias-corrected running mean of squared gradients ⟨g²⟩ the state
   /// holds, in the units the transform uses (summed-loss for AdaBayes), or `nil`.
   func meanSquaredGradients(state: State) -> [Scalar]?
+
+  /// Whether the transform can update from a linearised likelihood
+  /// (``apply(evidence:to:state:)``) rather than a gradient: the full-covariance
+  /// Kalman filter does.
+  var consumesEvidence: Bool { get }
+
+  /// One step from quadratic evidence about the parameters (gradient and
+  /// curvature factor of the batch's summed negative log-likelihood).
+  func apply(evidence: DenseQuadraticEvidence, to parameters: inout [Scalar], state: inout State) throws(OptimizerError)
 }
 
 extension GradientTransformation {
@@ -47,6 +58,14 @@ extension GradientTransformation {
 
   /// No second-moment estimate by default.
   public func meanSquaredGradients(state: State) -> [Scalar]? { nil }
+
+  /// Gradient-only by default.
+  public var consumesEvidence: Bool { false }
+
+  /// Refuses evidence by default.
+  public func apply(evidence: DenseQuadraticEvidence, to parameters: inout [Scalar], state: inout State) throws(OptimizerError) {
+    throw .evidenceUnsupported("\(Self.self) takes gradients, not a linearised likelihood")
+  }
 
   /// The two-pass default: compute Δ with `update`, then add it.
   public func apply(gradient: [Scalar], to parameters: inout [Scalar], state: inout State) {

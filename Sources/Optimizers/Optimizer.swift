@@ -1,3 +1,5 @@
+import Filtering
+
 /// A torch-like optimizer: a transform, the parameters it moves, and its state.
 ///
 /// `Optimizer` is a value: a copy is a checkpoint of parameters, state and
@@ -44,6 +46,22 @@ public struct Optimizer<Transform: GradientTransformation>: Sendable {
     transform.apply(gradient: gradient, to: &parameters, state: &state)
     stepCount += 1
   }
+
+  /// One step from a linearised likelihood (full-covariance Kalman); see
+  /// ``GradientTransformation/consumesEvidence``.
+  ///
+  /// - Throws: ``OptimizerError/evidenceUnsupported(_:)`` for a gradient-only
+  ///   transform or evidence of the wrong size; nothing changes then.
+  public mutating func step(evidence: DenseQuadraticEvidence) throws(OptimizerError) {
+    guard evidence.gradient.count == parameters.count else {
+      throw .gradientCountMismatch(parameters: parameters.count, gradient: evidence.gradient.count)
+    }
+    try transform.apply(evidence: evidence, to: &parameters, state: &state)
+    stepCount += 1
+  }
+
+  /// Whether ``step(evidence:)`` is available.
+  public var consumesEvidence: Bool { transform.consumesEvidence }
 
   /// σ²_post per parameter where the transform has a posterior (AdaBayes, AdaBayes-FP).
   public var posteriorVariances: [Transform.Scalar]? { transform.posteriorVariances(state: state) }

@@ -6,6 +6,10 @@ public enum OptimizerError: Error, Equatable, Sendable {
   case nonFiniteGradient(index: Int, step: Int)
   /// Saved parameters or state do not fit this optimizer.
   case stateMismatch(String)
+  /// The optimizer cannot use the evidence it was given (wrong kind or shape).
+  case evidenceUnsupported(String)
+  /// A linear-algebra failure inside a full-covariance update; nothing changed.
+  case numerical(String)
 }
 
 extension OptimizerError: CustomStringConvertible {
@@ -17,6 +21,8 @@ extension OptimizerError: CustomStringConvertible {
       return "gradient entry \(index) is NaN or infinite at step \(step); the step was refused and the state is unchanged"
     case .stateMismatch(let reason):
       return "saved optimizer state does not fit: \(reason)"
+    case .evidenceUnsupported(let reason), .numerical(let reason):
+      return reason
     }
   }
 }

@@ -1,3 +1,4 @@
+import Filtering
 import Foundation
 import Models
 import Optimizers
@@ -46,6 +47,9 @@ public struct Trainer<Scalar: OptimizerScalar> {
       // The model named on the command line does not fit this data: a usage error.
       throw .usage("--model \(plan.model): \(error.description)")
     }
+    if plan.optimizer == .rls, plan.model != .linear {
+      throw .usage("--optimizer rls is recursive least squares: it needs --model linear (use kalman for \(plan.model))")
+    }
     var initialization = SplitMix64(seed: plan.seed)
     let theta = model.initialParameters(plan.initialization, using: &initialization)
     do {
@@ -73,16 +77,8 @@ public struct Trainer<Scalar: OptimizerScalar> {
       let start = DispatchTime.now().uptimeNanoseconds
       for (b, batch) in MinibatchOrder.batches(of: order, size: plan.batchSize).enumerated() {
         optimizer.learningRate = optimizer.initialLearningRate * plan.schedule.factor(afterSteps: optimizer.stepCount)
-        let loss = model.loss(at: optimizer.parameters, batch: batch, gradient: &gradient)
-        guard loss.isFinite else {
-          throw .numerical("the training loss became \(loss) at epoch \(epoch), batch \(b + 1) (step \(optimizer.stepCount + 1)); lower --lr")
-        }
-        do {
-          try optimizer.step(gradient: gradient)
-        } catch {
-          throw .numerical("epoch \(epoch), batch \(b + 1): \(error.description)")
-        }
-        observer.batchDidFinish(epoch: epoch, batch: b + 1, of: batchCount, loss: Double(loss))
+        let loss = try step(on: batch, epoch: epoch, batchNumber: b + 1)
+        observer.batchDidFinish(epoch: epoch, batch: b + 1, of: batchCount, loss: loss)
       }
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       let record = evaluate(epoch: epoch, seconds: seconds)
@@ -95,6 +91,37 @@ public struct Trainer<Scalar: OptimizerScalar> {
     let result = finish(stoppedEarly: stoppedEarly)
     observer.trainingDidFinish(result)
     return result
+  }
+
+  /// One optimizer step on a minibatch: from the gradient, or — for the
+  /// full-covariance Kalman filter — from the linearised likelihood.
+  mutating func step(on batch: ArraySlice<Int>, epoch: Int, batchNumber: Int) throws(TrainingError) -> Double {
+    let loss: Double
+    do {
+      if optimizer.consumesEvidence {
+        let linearized = model.linearizedLikelihood(at: optimizer.parameters, batch: batch, noiseVariance: optimizer.observationNoiseVariance)
+        loss = linearized.meanLoss
+        guard loss.isFinite else { throw TrainingError.numerical("the training loss became \(loss)") }
+        let evidence: DenseQuadraticEvidence
+        do {
+          evidence = try DenseQuadraticEvidence(gradient: linearized.gradient, curvatureFactor: linearized.curvatureFactor)
+        } catch {
+          throw TrainingError.numerical("the linearised likelihood is not finite: \(error)")
+        }
+        try optimizer.step(evidence: evidence)
+      } else {
+        loss = Double(model.loss(at: optimizer.parameters, batch: batch, gradient: &gradient))
+        guard loss.isFinite else { throw TrainingError.numerical("the training loss became \(loss); lower --lr") }
+        try optimizer.step(gradient: gradient)
+      }
+    } catch let error as TrainingError {
+      throw .numerical("epoch \(epoch), batch \(batchNumber) (step \(optimizer.stepCount + 1)): \(error.description)")
+    } catch let error as OptimizerError {
+      throw .numerical("epoch \(epoch), batch \(batchNumber) (step \(optimizer.stepCount + 1)): \(error.description)")
+    } catch {
+      throw .numerical("epoch \(epoch), batch \(batchNumber): \(error)")
+    }
+    return loss
   }
 
   /// The metrics of the current parameters on train, test and validation data.

@@ -50,6 +50,12 @@ private func conformanceSettings(_ kind: OptimizerKind, _ problem: String) throw
   case .adabound, .amsbound:
     try lr(0.05, 0.02)
     try s.set(.finalLearningRate, .real(rosen ? 1e-3 : 0.05))
+  case .kalman, .rls:
+    // Gradient mode (curvature GGᵀ): process noise keeps the covariance from
+    // collapsing on a deterministic problem; a half step damps the Newton step.
+    try lr(0.5, 0.5)
+    try s.set(.processNoise, .real(1e-4))
+    try s.set(.priorVariance, .real(1))
   case .adabayes, .adabayesFixedPoint:
     // η_SGD below 2/λ_max keeps the SGD regime stable near the minimum.
     try lr(0.05, 0.02)

@@ -29,6 +29,10 @@ public enum Hyperparameter: String, CaseIterable, Sendable, Codable {
   case heavyBallMomentum = "heavy-ball-momentum"
   case batchSize = "batch-size"
   case variant
+  case priorVariance = "prior-variance"
+  case processNoise = "process-noise"
+  case forgetting
+  case noiseVariance = "noise-variance"
 
   /// The kind of value a hyperparameter takes.
   public enum ValueKind: Sendable { case real, integer, flag, variant }
@@ -60,6 +64,9 @@ public enum Hyperparameter: String, CaseIterable, Sendable, Codable {
     case .sgdLearningRate: return "lr_sgd"
     case .heavyBallMomentum: return "heavy_ball_momentum"
     case .batchSize: return "batch_size"
+    case .priorVariance: return "prior_variance"
+    case .processNoise: return "process_noise"
+    case .noiseVariance: return "noise_variance"
     default: return rawValue
     }
   }
@@ -104,6 +111,10 @@ public enum Hyperparameter: String, CaseIterable, Sendable, Codable {
     case .heavyBallMomentum: return "read lr-sgd as a torch heavy-ball SGD rate with this momentum μ: η_SGD = lr-sgd/(1 − μ)"
     case .batchSize: return "B, the minibatch size (the summed-loss scale)"
     case .variant: return "reference (LaurenceA/adabayes) or paper (Algorithms 1–2)"
+    case .priorVariance: return "σ₀², the full-covariance prior P₀ = σ₀²I"
+    case .processNoise: return "q, added to P's diagonal before each update"
+    case .forgetting: return "λ ∈ (0, 1], RLS forgetting factor: P ← P/λ before each update"
+    case .noiseVariance: return "s², the Gaussian likelihood's variance for regression targets"
     }
   }
 }

@@ -61,11 +61,16 @@ extension OptimizerKind {
     for h in [Hyperparameter.epsilon, .epsilonRoot, .momentum, .dampening, .momentumDecay, .learningRateDecay, .initialAccumulator, .finalLearningRate] {
       try check(h, { $0 >= 0 }, "must be ≥ 0")
     }
-    try check(.weightDecay, { hasPosterior ? $0 >= 0 && $0 < 1 : $0 >= 0 }, hasPosterior ? "must be in [0, 1)" : "must be ≥ 0")
+    let boundedDecay = self == .adabayes || self == .adabayesFixedPoint
+    try check(.weightDecay, { boundedDecay ? $0 >= 0 && $0 < 1 : $0 >= 0 }, boundedDecay ? "must be in [0, 1)" : "must be ≥ 0")
     try check(.partial, { $0 >= 0 && $0 <= 0.5 }, "must be in [0, 0.5]")
     try check(.gamma, { $0 > 0 && $0 < 1 }, "must be in (0, 1)")
     try check(.sgdLearningRate, { $0 > 0 }, "must be > 0 (inf gives the AdamW limit)")
     try check(.heavyBallMomentum, { $0 >= 0 && $0 < 1 }, "must be in [0, 1)")
+    try check(.priorVariance, { $0 > 0 }, "must be > 0")
+    try check(.processNoise, { $0 >= 0 }, "must be ≥ 0")
+    try check(.forgetting, { $0 > 0 && $0 <= 1 }, "must be in (0, 1]")
+    try check(.noiseVariance, { $0 > 0 }, "must be > 0")
     if hyperparameters.contains(.batchSize), r.integer(.batchSize) < 1 {
       throw .invalidValue(.batchSize, "\(r.integer(.batchSize))", reason: "must be ≥ 1")
     }
@@ -138,6 +143,12 @@ extension OptimizerKind {
         AdaBayesFixedPoint<Scalar>(
           learningRate: lr, sgdLearningRate: r.sgdLearningRate, batchSize: r.integer(.batchSize), beta1: b1, beta2: b2,
           epsilon: eps, weightDecay: wd, variant: r.variant()),
+        parameters: parameters)
+    case .kalman, .rls:
+      return Optimizer(
+        FullCovarianceKalman<Scalar>(
+          learningRate: lr, priorVariance: r.real(.priorVariance), processNoise: r.real(.processNoise),
+          forgetting: r.real(.forgetting), batchSize: r.integer(.batchSize), observationNoiseVariance: r.real(.noiseVariance)),
         parameters: parameters)
     }
   }

@@ -20,6 +20,8 @@ public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
   case amsbound
   case adabayes
   case adabayesFixedPoint = "adabayes-fp"
+  case kalman
+  case rls
 
   /// The nine optimizers of the AdaBayes paper's Table 1.
   public static let table1: [OptimizerKind] = [
@@ -56,6 +58,8 @@ public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
       return [.learningRate, .sgdLearningRate, .heavyBallMomentum, .batchSize, .beta1, .beta2, .weightDecay, .variant]
     case .adabayesFixedPoint:
       return [.learningRate, .sgdLearningRate, .heavyBallMomentum, .batchSize, .beta1, .beta2, .epsilon, .weightDecay, .variant]
+    case .kalman, .rls:
+      return [.learningRate, .priorVariance, .processNoise, .forgetting, .noiseVariance, .batchSize]
     }
   }
 
@@ -67,6 +71,10 @@ public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
       (.adabayesFixedPoint, .learningRate):
       return .real(1e-3)
     case (.adamax, .learningRate), (.nadam, .learningRate): return .real(2e-3)
+    case (.kalman, .learningRate), (.rls, .learningRate): return .real(1)
+    case (.kalman, .priorVariance): return .real(1)
+    case (.rls, .priorVariance): return .real(1e4)
+    case (_, .forgetting), (_, .noiseVariance): return .real(1)
     case (.adagrad, .learningRate), (.rmsprop, .learningRate): return .real(1e-2)
     case (.padam, .learningRate): return .real(0.1)
     case (_, .beta1): return .real(0.9)
@@ -107,6 +115,8 @@ public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
     case .amsbound: return "Luolc/AdaBound adabound.py (amsbound=True)"
     case .adabayes: return "LaurenceA/adabayes adabayes.py @ 7ea53ed; paper Alg. 1"
     case .adabayesFixedPoint: return "LaurenceA/adabayes adabayesfp.py @ 7ea53ed; paper Alg. 2"
+    case .kalman: return "extended Kalman filter training (Puskorius & Feldkamp 1991; Ollivier 2017)"
+    case .rls: return "recursive least squares = the exact Bayesian linear-regression posterior"
     }
   }
 
@@ -127,9 +137,11 @@ public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
     case .amsbound: return "AMSGrad with the step clipped towards SGD"
     case .adabayes: return "a Kalman filter per parameter; σ²_post is the learning rate"
     case .adabayesFixedPoint: return "AdaBayes with σ²_post at its fixed point (Eq. 20)"
+    case .kalman: return "full-covariance Kalman filter over all parameters (EKF on the model's outputs)"
+    case .rls: return "full-covariance filter for linear models (F = I, Q = 0, forgetting λ)"
     }
   }
 
   /// Whether the optimizer reports a per-parameter posterior variance.
-  public var hasPosterior: Bool { self == .adabayes || self == .adabayesFixedPoint }
+  public var hasPosterior: Bool { self == .adabayes || self == .adabayesFixedPoint || self == .kalman || self == .rls }
 }

@@ -1,4 +1,5 @@
 import Filtering
+import Linalg
 
 /// The common surface of every optimizer, for code that picks one at run time
 /// (the registry, the CLI, the training loop, the conformance tests).
@@ -21,6 +22,8 @@ public protocol OptimizerProtocol<Scalar>: Sendable {
   var posteriorVariances: [Scalar]? { get }
   /// The bias-corrected ⟨g²⟩ per parameter, where the optimizer keeps one.
   var meanSquaredGradients: [Scalar]? { get }
+  /// The dense posterior covariance, where the optimizer keeps one.
+  var posteriorCovariance: Matrix? { get }
   /// The learning rate the next step uses (a schedule sets it between steps).
   var learningRate: Double { get set }
   /// The learning rate the optimizer was built with.

@@ -1,4 +1,5 @@
 import Filtering
+import Linalg
 
 /// A stateful rewrite of a gradient into a parameter increment, as in optax.
 ///
@@ -42,6 +43,9 @@ public protocol GradientTransformation<Scalar>: Sendable {
   /// holds, in the units the transform uses (summed-loss for AdaBayes), or `nil`.
   func meanSquaredGradients(state: State) -> [Scalar]?
 
+  /// The dense posterior covariance of the parameters, where the transform keeps one (the full-covariance filter).
+  func posteriorCovariance(state: State) -> Matrix?
+
   /// Whether the transform can update from a linearised likelihood
   /// (``apply(evidence:to:state:)``) rather than a gradient: the full-covariance
   /// Kalman filter does.
@@ -58,6 +62,9 @@ extension GradientTransformation {
 
   /// No second-moment estimate by default.
   public func meanSquaredGradients(state: State) -> [Scalar]? { nil }
+
+  /// No dense covariance by default.
+  public func posteriorCovariance(state: State) -> Matrix? { nil }
 
   /// Gradient-only by default.
   public var consumesEvidence: Bool { false }

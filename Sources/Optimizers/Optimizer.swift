@@ -1,4 +1,5 @@
 import Filtering
+import Linalg
 
 /// A torch-like optimizer: a transform, the parameters it moves, and its state.
 ///
@@ -65,6 +66,9 @@ public struct Optimizer<Transform: GradientTransformation>: Sendable {
 
   /// σ²_post per parameter where the transform has a posterior (AdaBayes, AdaBayes-FP).
   public var posteriorVariances: [Transform.Scalar]? { transform.posteriorVariances(state: state) }
+
+  /// The dense posterior covariance where the transform keeps one (kalman, rls).
+  public var posteriorCovariance: Matrix? { transform.posteriorCovariance(state: state) }
 
   /// The bias-corrected ⟨g²⟩ per parameter where the transform keeps one.
   public var meanSquaredGradients: [Transform.Scalar]? { transform.meanSquaredGradients(state: state) }

@@ -26,33 +26,51 @@ public struct ComparisonReport: Sendable {
 
   private var isClassification: Bool { entries.first?.result.final.testAccuracy != nil }
 
+  private var hasCalibration: Bool { entries.contains { $0.result.calibration != nil } }
+
   /// The column headers of the summary.
   var headers: [String] {
-    isClassification
+    var headers =
+      isClassification
       ? ["optimizer", "final test accuracy %", "final test loss", "best test accuracy % (epoch)", "min test loss", "final train loss", "s/epoch (median)"]
       : ["optimizer", "final test RMSE", "final test NLL", "min test RMSE (epoch)", "final train RMSE", "s/epoch (median)"]
+    if hasCalibration {
+      headers += isClassification
+        ? ["posterior", "test NLL (posterior)", "ECE (plug-in)", "ECE (posterior)"] : ["posterior", "test NLL (posterior)"]
+    }
+    return headers
   }
 
   /// The summary's rows, as text.
   var rows: [[String]] {
     entries.map { entry in
-      let history = entry.result.history, final = entry.result.final
-      let seconds = history.map(\.seconds).sorted()
-      let median = seconds.isEmpty ? 0 : seconds[seconds.count / 2]
-      if isClassification {
-        let best = history.max { ($0.testAccuracy ?? 0) < ($1.testAccuracy ?? 0) }
-        return [
-          entry.label, percent(final.testAccuracy), fixed(final.testLoss),
-          "\(percent(best?.testAccuracy)) (\(best?.epoch ?? 0))", fixed(history.map(\.testLoss).min() ?? .nan),
-          fixed(final.trainLoss), String(format: "%.3f", median),
-        ]
+      var row = baseRow(entry)
+      if hasCalibration {
+        let c = entry.result.calibration
+        row += [c?.posterior ?? "", c?.predictiveNLL.map(fixed) ?? ""]
+        if isClassification { row += [c?.plugInECE.map(fixed) ?? "", c?.predictiveECE.map(fixed) ?? ""] }
       }
-      let best = history.min { ($0.testRMSE ?? .infinity) < ($1.testRMSE ?? .infinity) }
+      return row
+    }
+  }
+
+  private func baseRow(_ entry: Entry) -> [String] {
+    let history = entry.result.history, final = entry.result.final
+    let seconds = history.map(\.seconds).sorted()
+    let median = seconds.isEmpty ? 0 : seconds[seconds.count / 2]
+    if isClassification {
+      let best = history.max { ($0.testAccuracy ?? 0) < ($1.testAccuracy ?? 0) }
       return [
-        entry.label, fixed(final.testRMSE ?? .nan), fixed(final.testNLL ?? .nan),
-        "\(fixed(best?.testRMSE ?? .nan)) (\(best?.epoch ?? 0))", fixed(final.trainRMSE ?? .nan), String(format: "%.3f", median),
+        entry.label, percent(final.testAccuracy), fixed(final.testLoss),
+        "\(percent(best?.testAccuracy)) (\(best?.epoch ?? 0))", fixed(history.map(\.testLoss).min() ?? .nan),
+        fixed(final.trainLoss), String(format: "%.4g", median),
       ]
     }
+    let best = history.min { ($0.testRMSE ?? .infinity) < ($1.testRMSE ?? .infinity) }
+    return [
+      entry.label, fixed(final.testRMSE ?? .nan), fixed(final.testNLL ?? .nan),
+      "\(fixed(best?.testRMSE ?? .nan)) (\(best?.epoch ?? 0))", fixed(final.trainRMSE ?? .nan), String(format: "%.4g", median),
+    ]
   }
 
   /// The summary as a markdown table.

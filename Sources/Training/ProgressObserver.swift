@@ -37,4 +37,6 @@ public struct TrainingResult: Sendable, Equatable, Codable {
   public var stoppedEarly: Bool
   /// The number of parameters trained.
   public var parameterCount: Int
+  /// Test-set calibration of the final parameters, when requested.
+  public var calibration: CalibrationRecord?
 }

@@ -65,8 +65,10 @@ public struct Trainer<Scalar: OptimizerScalar> {
   ///
   /// After each epoch the observer gets its record and, when `checkpoints`
   /// is given, the state is written there atomically.
+  /// With `calibrate`, the result also carries the test-set calibration of the
+  /// final parameters, with and without the weight posterior.
   public mutating func run<Observer: TrainingObserver>(
-    observer: inout Observer, checkpoints: CheckpointStore? = nil
+    observer: inout Observer, checkpoints: CheckpointStore? = nil, calibrate: Bool = false
   ) throws(TrainingError) -> TrainingResult {
     let batchCount = (data.train.count + plan.batchSize - 1) / plan.batchSize
     observer.trainingWillStart(plan: plan, parameterCount: model.parameterCount, stepsPerEpoch: batchCount, startEpoch: completedEpochs + 1)
@@ -88,7 +90,8 @@ public struct Trainer<Scalar: OptimizerScalar> {
       observer.epochDidFinish(record)
       if let checkpoints { try checkpoints.save(self) }
     }
-    let result = finish(stoppedEarly: stoppedEarly)
+    var result = finish(stoppedEarly: stoppedEarly)
+    if calibrate { result.calibration = calibration() }
     observer.trainingDidFinish(result)
     return result
   }

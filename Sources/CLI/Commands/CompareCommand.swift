@@ -10,8 +10,9 @@ struct CompareCommand: ParsableCommand {
     abstract: "Train the same model on the same data with several optimizers; write a table and learning curves.",
     discussion: """
       Each optimizer may carry its hyperparameters, separated by colons, with the flag names of \
-      `kfopt train` (see `kfopt optimizers`). Every run uses the same seed, so the same initial \
-      weights and the same batches.
+      `kfopt train` (see `kfopt optimizers`), and `epochs=N` to override --epochs for that run (e.g. \
+      one Bayesian pass for kalman). Every run uses the same seed, so the same initial weights and \
+      the same batches.
 
       Examples:
         kfopt compare --optimizers adam:lr=1e-3,adabayes:lr=1e-3:lr-sgd=0.1 --model mlp:784-400-400-10 --data mnist5k --epochs 5 --out out/demo
@@ -25,13 +26,19 @@ struct CompareCommand: ParsableCommand {
   @OptionGroup var runOptions: RunOptions
   @Option(help: "Directory for summary.md, summary.csv and curves/.") var out: String
   @Flag(help: "JSON lines (with an \"optimizer\" key) instead of text.") var json = false
+  @Flag(help: "Also report test NLL and expected calibration error, with and without each optimizer's weight posterior.")
+  var calibration = false
 
   func run() throws {
     try reportingErrors {
       let specs = try Self.parse(optimizers)
       var entries: [ComparisonReport.Entry] = []
       // Validate every spec before the first run, so a typo does not cost a run.
-      let plans = try specs.map { spec in (spec.label, try runOptions.plan(optimizer: spec.kind, settings: spec.settings)) }
+      let plans = try specs.map { spec in
+        var plan = try runOptions.plan(optimizer: spec.kind, settings: spec.settings)
+        if let epochs = spec.epochs { plan.epochs = epochs }
+        return (spec.label, plan)
+      }
       for (_, plan) in plans { try plan.validate() }
       for (label, plan) in plans {
         let result: TrainingResult
@@ -58,10 +65,10 @@ struct CompareCommand: ParsableCommand {
     var trainer = try Trainer<Scalar>(plan: plan, data: data)
     if json {
       var observer = JSONLinesObserver(context: ["optimizer": label])
-      return try trainer.run(observer: &observer)
+      return try trainer.run(observer: &observer, calibrate: calibration)
     }
     var observer = TextObserver(label: label)
-    return try trainer.run(observer: &observer)
+    return try trainer.run(observer: &observer, calibrate: calibration)
   }
 
   private func write(_ report: ComparisonReport) throws {
@@ -83,6 +90,7 @@ struct CompareCommand: ParsableCommand {
     var label: String
     var kind: OptimizerKind
     var settings: OptimizerSettings
+    var epochs: Int?
   }
 
   /// Parses the `--optimizers` list.
@@ -95,15 +103,21 @@ struct CompareCommand: ParsableCommand {
       let parts = item.split(separator: ":").map(String.init)
       let kind = try OptimizerKind(name: parts[0])
       var settings = OptimizerSettings()
+      var epochs: Int?
       for assignment in parts.dropFirst() {
         let pair = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+        if pair.count == 2, pair[0] == "epochs" {
+          guard let e = Int(pair[1]), e >= 1 else { throw ValidationError("--optimizers \(item): epochs must be a whole number ≥ 1") }
+          epochs = e
+          continue
+        }
         guard pair.count == 2, let h = Hyperparameter(keyword: pair[0]) else {
           throw ValidationError("--optimizers \(item): '\(assignment)' is not flag=value with a hyperparameter flag (see kfopt optimizers)")
         }
         try settings.set(h, parsing: pair[1])
       }
       _ = try kind.resolve(settings)
-      return OptimizerSpec(label: item, kind: kind, settings: settings)
+      return OptimizerSpec(label: item, kind: kind, settings: settings, epochs: epochs)
     }
   }
 }

@@ -23,6 +23,8 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Write a checkpoint to this directory after every epoch (atomically).") var checkpoint: String?
   @Flag(help: "Continue from the checkpoint in --checkpoint, bit for bit.") var resume = false
   @Flag(help: "One JSON object per epoch, then one with \"final\": true.") var json = false
+  @Flag(help: "Also report test NLL and expected calibration error, with and without the optimizer's weight posterior.")
+  var calibration = false
 
   func validate() throws {
     if resume && checkpoint == nil { throw ValidationError("--resume needs --checkpoint DIR") }
@@ -48,10 +50,10 @@ struct TrainCommand: ParsableCommand {
     if resume, let store { try store.restore(&trainer) }
     if json {
       var observer = JSONLinesObserver()
-      _ = try trainer.run(observer: &observer, checkpoints: store)
+      _ = try trainer.run(observer: &observer, checkpoints: store, calibrate: calibration)
     } else {
       var observer = TextObserver()
-      _ = try trainer.run(observer: &observer, checkpoints: store)
+      _ = try trainer.run(observer: &observer, checkpoints: store, calibrate: calibration)
     }
   }
 }

@@ -51,6 +51,13 @@ struct TextObserver: TrainingObserver {
     if let a = result.final.testAccuracy { line += ", test accuracy \(String(format: "%.2f", 100 * a)) %" }
     if let r = result.final.testRMSE { line += ", test RMSE \(fixed(r))" }
     print(line)
+    if let c = result.calibration {
+      var calibration = "\(prefix)calibration: test NLL \(fixed(c.plugInNLL)) (plug-in)"
+      if let e = c.plugInECE { calibration += ", ECE \(fixed(e))" }
+      if let nll = c.predictiveNLL { calibration += "; with the \(c.posterior) posterior: NLL \(fixed(nll))" }
+      if let e = c.predictiveECE { calibration += ", ECE \(fixed(e))" }
+      print(calibration)
+    }
   }
 
   private var prefix: String { label.isEmpty ? "" : "[\(label)] " }

@@ -31,46 +31,65 @@ extension MLP {
     precondition(parameters.count == parameterCount, "MLP.linearizedLikelihood: \(parameters.count) parameters for \(parameterCount)")
     let n = parameterCount, k = layerSizes[depth]
     let examples = Array(batch)
-    let rowsPerExample = k
-    var factor = Matrix(rows: examples.count * rowsPerExample, columns: n)
+    var factor = Matrix(rows: examples.count * k, columns: n)
     var gradient = [Double](repeating: 0, count: n)
     var jacobian = [Scalar](repeating: 0, count: k * n)
+    var jacobianDouble = [Double](repeating: 0, count: k * n)
     var lossSum = 0.0
-    reserve(rows: 1)
     let data = trainingData
-    var generator = dropoutGenerator
     for (r, example) in examples.enumerated() {
-      var outputs = [Double](repeating: 0, count: k)
-      withBuffers { shape, buffers in
-        parameters.withUnsafeBufferPointer { theta in
-          jacobian.withUnsafeMutableBufferPointer { jac in
-            guard let theta = theta.baseAddress, let jac = jac.baseAddress else { return }
-            shape.gather(data, [example], into: buffers.x)
-            shape.forward(theta, rows: 1, buffers, training: false, generator: &generator)
-            lossSum += Double(shape.scoreOutputs(data, [example], rows: 1, buffers))
-            let z = buffers.z[shape.depth - 1], delta = buffers.delta[shape.depth - 1]
-            for j in 0..<k { outputs[j] = Double(z[j]) }
-            // Row j of J: backpropagate δ_L = e_j.
-            for j in 0..<k {
-              for i in 0..<k { delta[i] = i == j ? 1 : 0 }
-              shape.backward(theta, jac + j * n, rows: 1, buffers)
-            }
+      let (outputs, loss) = outputJacobian(at: parameters, example: example, in: data, into: &jacobian)
+      lossSum += loss
+      for i in 0..<(k * n) { jacobianDouble[i] = Double(jacobian[i]) }
+      // [MODEL-FISHER] ∇ in z and the factor L (Λ = LLᵀ): G += Jᵀ∇ (dgemv), rows r·K… of A = LᵀJ (dgemm).
+      let (derivative, l) = likelihoodCurvature(outputs: outputs, example: example, noiseVariance: noiseVariance)
+      jacobianDouble.withUnsafeBufferPointer { j in
+        derivative.withUnsafeBufferPointer { d in
+          gradient.withUnsafeMutableBufferPointer { g in
+            guard let j = j.baseAddress, let d = d.baseAddress, let g = g.baseAddress else { return }
+            Double.gemv(.transposed, rows: k, columns: n, alpha: 1, a: j, lda: n, x: d, beta: 1, y: g)
           }
         }
-      }
-      // [MODEL-FISHER] ∇ in z and the factor L (Λ = LLᵀ), then A rows = LᵀJ, G += Jᵀ∇.
-      let (derivative, l) = likelihoodCurvature(outputs: outputs, example: example, noiseVariance: noiseVariance)
-      for j in 0..<k where derivative[j] != 0 {
-        for c in 0..<n { gradient[c] += derivative[j] * Double(jacobian[j * n + c]) }
-      }
-      for row in 0..<k {
-        for j in 0..<k where l[j * k + row] != 0 {
-          let weight = l[j * k + row]
-          for c in 0..<n { factor[r * rowsPerExample + row, c] += weight * Double(jacobian[j * n + c]) }
+        l.withUnsafeBufferPointer { lp in
+          factor.withUnsafeMutableBufferPointer { a in
+            guard let j = j.baseAddress, let lp = lp.baseAddress, let a = a.baseAddress else { return }
+            Double.gemm(.transposed, .none, m: k, n: n, k: k, alpha: 1, a: lp, lda: k, b: j, ldb: n, beta: 0, c: a + r * k * n, ldc: n)
+          }
         }
       }
     }
     return LinearizedLikelihood(meanLoss: lossSum / Double(Swift.max(1, examples.count)), gradient: gradient, curvatureFactor: factor)
+  }
+
+  /// The outputs z of one example, its loss, and J = ∂z/∂θ (K × n, row-major)
+  /// written into `jacobian`, by backpropagating each output unit.   [MODEL-MLP]
+  public mutating func outputJacobian(
+    at parameters: [Scalar], example: Int, in data: Dataset<Scalar>, into jacobian: inout [Scalar]
+  ) -> (outputs: [Double], loss: Double) {
+    let n = parameterCount, k = layerSizes[depth]
+    precondition(jacobian.count == k * n, "MLP.outputJacobian: the Jacobian needs \(k)·\(n) entries")
+    reserve(rows: 1)
+    var generator = dropoutGenerator
+    var outputs = [Double](repeating: 0, count: k)
+    var loss = 0.0
+    withBuffers { shape, buffers in
+      parameters.withUnsafeBufferPointer { theta in
+        jacobian.withUnsafeMutableBufferPointer { jac in
+          guard let theta = theta.baseAddress, let jac = jac.baseAddress else { return }
+          shape.gather(data, [example], into: buffers.x)
+          shape.forward(theta, rows: 1, buffers, training: false, generator: &generator)
+          loss = Double(shape.scoreOutputs(data, [example], rows: 1, buffers))
+          let z = buffers.z[shape.depth - 1], delta = buffers.delta[shape.depth - 1]
+          for j in 0..<k { outputs[j] = Double(z[j]) }
+          // Row j of J: backpropagate δ_L = e_j.
+          for j in 0..<k {
+            for i in 0..<k { delta[i] = i == j ? 1 : 0 }
+            shape.backward(theta, jac + j * n, rows: 1, buffers)
+          }
+        }
+      }
+    }
+    return (outputs, loss)
   }
 
   /// ∂NLL/∂z and a factor L (row-major K × K) of its curvature Λ = LLᵀ, for one example.

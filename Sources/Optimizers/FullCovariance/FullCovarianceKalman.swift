@@ -76,6 +76,8 @@ public struct FullCovarianceKalman<Scalar: OptimizerScalar>: GradientTransformat
 
   public var consumesEvidence: Bool { true }
 
+  public func posteriorCovariance(state: State) -> Matrix? { covariance(state: state) }
+
   public func posteriorVariances(state: State) -> [Scalar]? {
     state.lowerCovariance.diagonalElements.map { Scalar($0) }
   }

@@ -16,7 +16,7 @@ public enum LinalgError: Error, Equatable, Sendable {
   case notPositiveDefinite(leadingMinor: Int, size: Int)
 
   /// A matrix that must be symmetric is not, to the stated tolerance.
-  case notSymmetric(row: Int, column: Int, asymmetry: Double, size: Int)
+  case notSymmetric(operation: String, row: Int, column: Int, asymmetry: Double, size: Int)
 
   /// An input holds a NaN or an infinity where finite numbers are required.
   case nonFinite(operation: String, index: Int)
@@ -40,9 +40,9 @@ extension LinalgError: CustomStringConvertible {
       return
         "matrix of size \(size)×\(size) is not positive definite: "
         + "its leading minor of order \(minor) is not positive"
-    case .notSymmetric(let row, let column, let asymmetry, let size):
+    case .notSymmetric(let operation, let row, let column, let asymmetry, let size):
       return
-        "matrix of size \(size)×\(size) is not symmetric: "
+        "\(operation): matrix of size \(size)×\(size) is not symmetric: "
         + "|A[\(row),\(column)] − A[\(column),\(row)]| = \(asymmetry)"
     case .nonFinite(let operation, let index):
       return "\(operation): element \(index) is NaN or infinite"

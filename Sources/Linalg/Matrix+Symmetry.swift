@@ -41,7 +41,7 @@ extension Matrix {
   /// transposed or mistyped entry.
   ///
   /// - Throws: ``LinalgError/dimensionMismatch(operation:expected:actual:)`` when not
-  ///   square, ``LinalgError/notSymmetric(row:column:asymmetry:size:)`` otherwise.
+  ///   square, ``LinalgError/notSymmetric(operation:row:column:asymmetry:size:)`` otherwise.
   public func validateSymmetric(_ operation: String, relativeTolerance: Double = 1e-10) throws(LinalgError) {
     guard isSquare else {
       throw .dimensionMismatch(operation: operation, expected: "a square matrix", actual: "\(rows)×\(columns)")
@@ -54,7 +54,7 @@ extension Matrix {
       for j in (i + 1)..<Swift.max(i + 1, columns) {
         let gap = abs(elements[i * columns + j] - elements[j * columns + i])
         if gap > relativeTolerance * scale {
-          throw .notSymmetric(row: i, column: j, asymmetry: gap, size: rows)
+          throw .notSymmetric(operation: operation, row: i, column: j, asymmetry: gap, size: rows)
         }
       }
     }

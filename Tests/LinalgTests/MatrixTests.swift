@@ -37,7 +37,7 @@ struct MatrixTests {
 
   @Test func validateSymmetricNamesTheOffendingEntry() throws {
     let a = try Matrix([[1, 0, 0], [0, 1, 0], [0, 0.5, 1]])
-    #expect(throws: LinalgError.notSymmetric(row: 1, column: 2, asymmetry: 0.5, size: 3)) {
+    #expect(throws: LinalgError.notSymmetric(operation: "test", row: 1, column: 2, asymmetry: 0.5, size: 3)) {
       try a.validateSymmetric("test")
     }
     #expect(throws: LinalgError.self) { try Matrix(rows: 2, columns: 3).validateSymmetric("test") }

@@ -24,14 +24,14 @@ struct AnalyticObjectiveTests {
     let fixture = try OptimizerFixture.load(id)
     var gradient = [Double](repeating: 0, count: fixture.x0.count)
     if let a = fixture.objective.A, let b = fixture.objective.b {
-      var quadratic = try Quadratic<Double>(matrix: a, linear: b)
+      let quadratic = try Quadratic<Double>(matrix: a, linear: b)
       for t in stride(from: 0, to: fixture.T, by: 7) {
         let loss = quadratic.loss(at: fixture.trajectory[t], batch: 0..<1, gradient: &gradient)
         #expect(abs(loss - fixture.losses[t]) <= 1e-12 * max(1, abs(fixture.losses[t])))
         for (g, r) in zip(gradient, fixture.gradients[t]) { #expect(abs(g - r) <= 1e-12 * max(1, abs(r))) }
       }
     } else {
-      var rosenbrock = Rosenbrock<Double>(dimension: 2)
+      let rosenbrock = Rosenbrock<Double>(dimension: 2)
       for t in stride(from: 0, to: fixture.T, by: 7) {
         let loss = rosenbrock.loss(at: fixture.trajectory[t], batch: 0..<1, gradient: &gradient)
         #expect(abs(loss - fixture.losses[t]) <= 1e-12 * max(1, abs(fixture.losses[t])))

@@ -38,17 +38,18 @@ let package = Package(
     ),
     .target(
       name: "Optimizers",
-      dependencies: ["Filtering", "Linalg", .product(name: "RealModule", package: "swift-numerics")]
+      dependencies: ["Filtering", "Linalg", "CFastMath", .product(name: "RealModule", package: "swift-numerics")]
     ),
     .target(
       name: "Training",
-      dependencies: ["Models", "Optimizers", "Filtering", "Linalg", "CZlib", .product(name: "RealModule", package: "swift-numerics")]
+      dependencies: ["Models", "Optimizers", "Filtering", "FileOutput", "Linalg", "CZlib", .product(name: "RealModule", package: "swift-numerics")]
     ),
-    .target(name: "Plotting"),
+    .target(name: "Plotting", dependencies: ["FileOutput"]),
+    .target(name: "FileOutput"),
     .executableTarget(
       name: "CLI",
       dependencies: [
-        "Filtering", "Models", "Optimizers", "Training", "Plotting",
+        "Filtering", "Models", "Optimizers", "Training", "Plotting", "FileOutput",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -62,6 +63,8 @@ let package = Package(
 
     // MARK: - Implementation details
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    // Header-only: errno-free square roots so optimizer loops vectorise.
+    .target(name: "CFastMath"),
     .systemLibrary(
       name: "CLAPACK",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
@@ -86,7 +89,7 @@ let package = Package(
     .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["Optimizers", "TestSupport"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
-    .testTarget(name: "TrainingTests", dependencies: ["Training", "Models", "Optimizers", "TestSupport"]),
+    .testTarget(name: "TrainingTests", dependencies: ["Training", "Models", "Optimizers", "FileOutput", "TestSupport"]),
     .testTarget(
       name: "OptimizersTests",
       dependencies: ["Optimizers", "Filtering", "Models", "TestSupport", .product(name: "RealModule", package: "swift-numerics")]

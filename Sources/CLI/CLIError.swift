@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileOutput
 import Foundation
 import Linalg
 import Models
@@ -31,6 +32,8 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     case .io(let message): throw fail(message, isIO: true)
     case .data(let message), .numerical(let message): throw fail(message, isIO: false)
     }
+  } catch let error as FileOutputError {
+    throw fail(error.description, isIO: true)
   } catch let error as CheckpointError {
     if case .io = error { throw fail(error.description, isIO: true) }
     throw fail(error.description, isIO: false)

@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 
 /// Converts SVG documents to PNG images with `rsvg-convert` (Debian/Ubuntu
@@ -50,24 +51,28 @@ public enum PNGRenderer {
     let svgTemporary = AtomicFile.temporaryPath(near: pngPath, suffix: ".svg")
     let pngTemporary = AtomicFile.temporaryPath(near: pngPath, suffix: ".png")
     defer {
-      AtomicFile.remove(svgTemporary)
-      AtomicFile.remove(pngTemporary)
+      try? FileManager.default.removeItem(atPath: svgTemporary)
+      try? FileManager.default.removeItem(atPath: pngTemporary)
     }
     do {
       try Data(svg.utf8).write(to: URL(fileURLWithPath: svgTemporary))
     } catch {
-      throw .writeFailed(path: pngPath, reason: AtomicFile.reason(error))
+      throw .writeFailed(path: pngPath, reason: (error as NSError).localizedDescription)
     }
     let status: Int32, message: String
     do {
       (status, message) = try run(executable, ["--unlimited", "--zoom", "\(scale)", "--output", pngTemporary, svgTemporary])
     } catch {
-      throw .rendererFailed(status: -1, message: AtomicFile.reason(error))
+      throw .rendererFailed(status: -1, message: (error as NSError).localizedDescription)
     }
     guard status == 0 else { throw .rendererFailed(status: status, message: message) }
     let size = (try? FileManager.default.attributesOfItem(atPath: pngTemporary)[.size] as? Int) ?? 0
     guard size > 0 else { throw .rendererFailed(status: status, message: "no image was written. \(message)") }
-    try AtomicFile.rename(pngTemporary, over: pngPath)
+    do {
+      try AtomicFile.rename(pngTemporary, over: pngPath)
+    } catch {
+      throw .writeFailed(path: pngPath, reason: ioReason(error))
+    }
   }
 
   /// Runs `executable` with `arguments`; returns its exit status and standard error.

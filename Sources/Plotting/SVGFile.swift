@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 
 /// Writing SVG documents to disk.
@@ -9,6 +10,17 @@ public enum SVGFile {
   /// - Throws: ``PlotError/writeFailed(path:reason:)`` when the directory is
   ///   missing or not writable.
   public static func write(_ svg: String, to path: String) throws(PlotError) {
-    try AtomicFile.write(Data(svg.utf8), to: path)
+    do {
+      try AtomicFile.write(svg, to: path)
+    } catch {
+      throw .writeFailed(path: path, reason: ioReason(error))
+    }
+  }
+}
+
+/// The reason part of a file-output error.
+func ioReason(_ error: FileOutputError) -> String {
+  switch error {
+  case .io(_, let reason): return reason
   }
 }

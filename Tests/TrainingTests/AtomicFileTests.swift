@@ -1,3 +1,4 @@
+import FileOutput
 import Testing
 import Training
 
@@ -42,7 +43,7 @@ struct AtomicFileTests {
   func missingDirectory() throws {
     try CheckpointScratch.withDirectory { (directory: String) throws in
       let path = directory + "/absent/out.bin"
-      do throws(CheckpointError) {
+      do throws(FileOutputError) {
         try AtomicFile.write([1], to: path)
         Issue.record("wrote into a missing directory")
       } catch {
@@ -65,7 +66,7 @@ struct AtomicFileTests {
       let destination = directory + "/occupied"
       try CheckpointScratch.makeDirectory(destination)
       try AtomicFile.write([7], to: destination + "/keep.bin")
-      do throws(CheckpointError) {
+      do throws(FileOutputError) {
         try AtomicFile.write([1, 2, 3], to: destination)
         Issue.record("renamed a file over a non-empty directory")
       } catch {
@@ -86,9 +87,9 @@ struct AtomicFileTests {
   func notAFile() throws {
     try CheckpointScratch.withDirectory { (directory: String) throws in
       for path in ["", directory + "/", directory + "/.", directory + "/.."] {
-        #expect(throws: CheckpointError.io(path: path, reason: "not a file path")) { try AtomicFile.write([1], to: path) }
+        #expect(throws: FileOutputError.io(path: path, reason: "not a file path")) { try AtomicFile.write([1], to: path) }
       }
-      #expect(throws: CheckpointError.self) { try AtomicFile.read(directory) }
+      #expect(throws: FileOutputError.self) { try AtomicFile.read(directory) }
       #expect(try CheckpointScratch.contents(of: directory).isEmpty)
     }
   }

@@ -1,3 +1,4 @@
+import FileOutput
 import Models
 import Optimizers
 import TestSupport

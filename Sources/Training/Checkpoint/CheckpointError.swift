@@ -1,3 +1,5 @@
+import FileOutput
+
 /// Why a checkpoint (or any file written through ``AtomicFile``) could not be
 /// written, read or decoded.
 ///
@@ -84,4 +86,13 @@ extension CheckpointError: CustomStringConvertible {
 private func hex(_ value: UInt32) -> String {
   let digits = String(value, radix: 16)
   return "0x" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+}
+
+extension CheckpointError {
+  /// The checkpoint error for a failed file operation.
+  public init(_ error: FileOutputError) {
+    switch error {
+    case .io(let path, let reason): self = .io(path: path, reason: reason)
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import FileOutput
 import CZlib
 
 /// The checkpoint file format: a small envelope around ``BinaryCoding`` bytes.
@@ -34,7 +35,11 @@ public enum CheckpointFile {
     } catch {
       throw error.attaching(path: path)
     }
-    try AtomicFile.write(bytes, to: path)
+    do {
+      try AtomicFile.write(bytes, to: path)
+    } catch {
+      throw CheckpointError(error)
+    }
   }
 
   /// Reads the checkpoint at `path` and decodes a `T` from it.
@@ -43,7 +48,12 @@ public enum CheckpointFile {
   ///   `notACheckpoint`, `versionMismatch`, `lengthMismatch`, `checksumMismatch`
   ///   or `malformed`, each naming `path`.
   public static func read<T: Decodable>(_ type: T.Type, from path: String) throws(CheckpointError) -> T {
-    let bytes = try AtomicFile.read(path)
+    let bytes: [UInt8]
+    do {
+      bytes = try AtomicFile.read(path)
+    } catch {
+      throw CheckpointError(error)
+    }
     do {
       return try decode(type, from: bytes)
     } catch {

@@ -7,7 +7,8 @@
 #endif
 
 /// Crash-safe whole-file writes: a reader sees the old complete file or the
-/// new complete file, never a mixture or a truncated file.
+/// new complete file, never a mixture or a truncated file. Every file the
+/// package writes (checkpoints, tables, curves, plots) goes through here.
 ///
 /// ``write(_:to:)-([UInt8],_)`` writes to a uniquely named temporary file in
 /// the destination's directory (`.<name>.tmp-<pid>-<random>`), `fsync`s it,
@@ -20,13 +21,13 @@
 public enum AtomicFile {
   /// Atomically replaces (or creates) the file at `path` with `bytes`.
   ///
-  /// - Throws: ``CheckpointError/io(path:reason:)`` naming the failed system
+  /// - Throws: ``FileOutputError/io(path:reason:)`` naming the failed system
   ///   call and its error; the destination is then unchanged.
-  public static func write(_ bytes: [UInt8], to path: String) throws(CheckpointError) {
+  public static func write(_ bytes: [UInt8], to path: String) throws(FileOutputError) {
     let (directory, name) = try split(path)
     let temporary = temporaryPath(directory: directory, name: name)
     let descriptor = try retryingOpen(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644, path: path)
-    do throws(CheckpointError) {
+    do throws(FileOutputError) {
       try writeAll(bytes, to: descriptor, path: path)
       try retrying("fsync", path: path) { fsync(descriptor) }
     } catch {
@@ -40,7 +41,7 @@ public enum AtomicFile {
       _ = unlink(temporary)
       throw failure
     }
-    if rename(temporary, path) != 0 {
+    if systemRename(temporary, path) != 0 {
       let failure = systemError("rename", path: path)
       _ = unlink(temporary)
       throw failure
@@ -50,22 +51,22 @@ public enum AtomicFile {
 
   /// Atomically replaces (or creates) the file at `path` with the UTF-8 of `text`.
   ///
-  /// - Throws: ``CheckpointError/io(path:reason:)``, as ``write(_:to:)-([UInt8],_)``.
-  public static func write(_ text: String, to path: String) throws(CheckpointError) {
+  /// - Throws: ``FileOutputError/io(path:reason:)``, as ``write(_:to:)-([UInt8],_)``.
+  public static func write(_ text: String, to path: String) throws(FileOutputError) {
     try write(Array(text.utf8), to: path)
   }
 
   /// The whole content of the file at `path`.
   ///
-  /// - Throws: ``CheckpointError/io(path:reason:)`` if it cannot be opened or read.
-  public static func read(_ path: String) throws(CheckpointError) -> [UInt8] {
+  /// - Throws: ``FileOutputError/io(path:reason:)`` if it cannot be opened or read.
+  public static func read(_ path: String) throws(FileOutputError) -> [UInt8] {
     let descriptor = try retryingOpen(path, O_RDONLY | O_CLOEXEC, 0, path: path)
     defer { _ = close(descriptor) }
     // Read straight into a buffer of the file's size; files that report no
     // size (or grow meanwhile) continue in chunks.
     var status = stat()
     let expected = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
-    var failure: CheckpointError?
+    var failure: FileOutputError?
     var result = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
       while initialized < expected {
         let count = systemRead(descriptor, buffer.baseAddress.map { UnsafeMutableRawPointer($0 + initialized) }, expected - initialized)
@@ -93,7 +94,7 @@ public enum AtomicFile {
   }
 
   /// The destination's directory and file name.
-  private static func split(_ path: String) throws(CheckpointError) -> (directory: String, name: String) {
+  private static func split(_ path: String) throws(FileOutputError) -> (directory: String, name: String) {
     let directory: String
     let name: String
     if let slash = path.lastIndex(of: "/") {
@@ -110,6 +111,27 @@ public enum AtomicFile {
     return (directory, name)
   }
 
+  /// A fresh temporary path next to `path` (same directory, hidden, unique),
+  /// for tools that write the file themselves before ``rename(_:over:)``.
+  public static func temporaryPath(near path: String, suffix: String = "") -> String {
+    let (directory, name) = (try? split(path)) ?? (".", "file")
+    return temporaryPath(directory: directory, name: name) + suffix
+  }
+
+  /// Renames `source` over `destination` (atomic within a file system) and
+  /// syncs the directory; removes `source` on failure.
+  ///
+  /// - Throws: ``FileOutputError/io(path:reason:)`` naming `destination`.
+  public static func rename(_ source: String, over destination: String) throws(FileOutputError) {
+    if systemRename(source, destination) != 0 {
+      let failure = systemError("rename", path: destination)
+      _ = unlink(source)
+      throw failure
+    }
+    let (directory, _) = try split(destination)
+    try syncDirectory(directory, path: destination)
+  }
+
   /// `<directory>/.<name>.tmp-<pid>-<random>`, with the name shortened so the result stays within NAME_MAX.
   private static func temporaryPath(directory: String, name: String) -> String {
     let shortName = String(String.UnicodeScalarView(name.unicodeScalars.prefix(48)))
@@ -121,7 +143,7 @@ public enum AtomicFile {
   /// `open`, retried on EINTR.
   private static func retryingOpen(
     _ file: String, _ flags: Int32, _ mode: mode_t, path: String
-  ) throws(CheckpointError) -> Int32 {
+  ) throws(FileOutputError) -> Int32 {
     while true {
       let descriptor = open(file, flags, mode)
       if descriptor >= 0 { return descriptor }
@@ -130,7 +152,7 @@ public enum AtomicFile {
   }
 
   /// All of `bytes`, through partial writes and EINTR.
-  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(CheckpointError) {
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileOutputError) {
     var written = 0
     while written < bytes.count {
       let chunk = min(bytes.count - written, 1 << 30)
@@ -147,7 +169,7 @@ public enum AtomicFile {
   }
 
   /// Runs `call` until it returns something other than −1 with EINTR.
-  private static func retrying(_ name: String, path: String, _ call: () -> Int32) throws(CheckpointError) {
+  private static func retrying(_ name: String, path: String, _ call: () -> Int32) throws(FileOutputError) {
     while call() != 0 {
       if errno != EINTR { throw systemError(name, path: path) }
     }
@@ -155,7 +177,7 @@ public enum AtomicFile {
 
   /// `fsync`s `directory` so a rename in it survives a crash. File systems
   /// that cannot sync a directory (EINVAL) are accepted.
-  private static func syncDirectory(_ directory: String, path: String) throws(CheckpointError) {
+  private static func syncDirectory(_ directory: String, path: String) throws(FileOutputError) {
     let descriptor: Int32
     do {
       descriptor = try retryingOpen(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0, path: path)
@@ -172,7 +194,7 @@ public enum AtomicFile {
   }
 
   /// The error for a failed system call, from `errno`.
-  private static func systemError(_ call: String, path: String) -> CheckpointError {
+  private static func systemError(_ call: String, path: String) -> FileOutputError {
     let code = errno
     return .io(path: path, reason: "\(call): \(String(cString: strerror(code))) (errno \(code))")
   }
@@ -183,7 +205,24 @@ private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?,
   read(descriptor, buffer, count)
 }
 
+/// The C `rename` (a file-scope name, since `AtomicFile.rename` shadows it inside the type).
+private func systemRename(_ source: String, _ destination: String) -> Int32 {
+  rename(source, destination)
+}
+
 /// The C `write` (a file-scope name, since `AtomicFile.write` shadows it inside the type).
 private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
   write(descriptor, buffer, count)
+}
+
+/// A file that could not be written or read, naming it and the failed call.
+public enum FileOutputError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// `path` and the system call's failure, e.g. "open: No such file or directory (errno 2)".
+  case io(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .io(let path, let reason): return "\(path): \(reason)"
+    }
+  }
 }

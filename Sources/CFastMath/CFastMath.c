@@ -1,0 +1,1 @@
+// Intentionally empty: CFastMath is header-only (see include/CFastMath.h).

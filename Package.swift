@@ -42,7 +42,7 @@ let package = Package(
     ),
     .target(
       name: "Training",
-      dependencies: ["Models", "Optimizers", "Filtering", "FileOutput", "Linalg", "CZlib", .product(name: "RealModule", package: "swift-numerics")]
+      dependencies: ["Models", "Optimizers", "Filtering", "FileOutput", "Plotting", "Linalg", "CZlib", .product(name: "RealModule", package: "swift-numerics")]
     ),
     .target(name: "Plotting", dependencies: ["FileOutput"]),
     .target(name: "FileOutput"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FileOutput
+import Plotting
 import Foundation
 import Linalg
 import Models
@@ -32,6 +33,8 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     case .io(let message): throw fail(message, isIO: true)
     case .data(let message), .numerical(let message): throw fail(message, isIO: false)
     }
+  } catch let error as PlotError {
+    throw fail(error.description, isIO: true)
   } catch let error as FileOutputError {
     throw fail(error.description, isIO: true)
   } catch let error as CheckpointError {

@@ -57,6 +57,9 @@ struct TrainCommandTests {
     for label in ["sgd:lr=0.1:momentum=0.9", "adam:lr=0.01", "adabayes-fp:lr=0.01"] { #expect(summary.contains(label)) }
     let csv = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8)
     #expect(csv.split(separator: "\n").count == 4)
+    let svg = try String(contentsOfFile: out + "/learning-curves.svg", encoding: .utf8)
+    #expect(svg.hasPrefix("<?xml") || svg.hasPrefix("<svg"))
+    for label in ["sgd:lr=0.1:momentum=0.9", "adam:lr=0.01"] { #expect(svg.contains(label)) }
     let curves = try FileManager.default.contentsOfDirectory(atPath: out + "/curves").sorted()
     #expect(curves == ["adabayes-fp_lr_0.01.csv", "adam_lr_0.01.csv", "sgd_lr_0.1_momentum_0.9.csv"])
     let curve = try String(contentsOfFile: out + "/curves/adam_lr_0.01.csv", encoding: .utf8)

@@ -2,6 +2,7 @@ import ArgumentParser
 import FileOutput
 import Foundation
 import Optimizers
+import Plotting
 import Training
 
 /// `kfopt compare`: several optimizers on one task, a table and learning curves.
@@ -19,7 +20,8 @@ struct CompareCommand: ParsableCommand {
         kfopt compare --optimizers adam:lr=1e-3,adabayes:lr=1e-3:lr-sgd=0.1 --model mlp:784-400-400-10 --data mnist5k --epochs 5 --out out/demo
         kfopt compare --optimizers sgd:lr=0.1:momentum=0.9,adabayes:lr-sgd=0.1:heavy-ball-momentum=0.9 --model mlp:784-400-400-10 --data mnist5k --out out/hb
 
-      Writes DIR/summary.md, DIR/summary.csv and DIR/curves/<optimizer>.csv (atomically).
+      Writes DIR/summary.md, DIR/summary.csv, DIR/curves/<optimizer>.csv and the learning curves \
+      DIR/learning-curves.svg (and .png when rsvg-convert is installed), all atomically.
       """)
 
   @Option(help: "Comma-separated optimizers, each NAME[:flag=value…], e.g. sgd:lr=0.1:momentum=0.9,adam:lr=1e-3.")
@@ -54,7 +56,7 @@ struct CompareCommand: ParsableCommand {
       if !json {
         print("")
         print(report.markdown, terminator: "")
-        print("wrote \(out)/summary.md, \(out)/summary.csv, \(out)/curves/")
+        print("wrote \(out)/summary.md, \(out)/summary.csv, \(out)/curves/, \(out)/learning-curves.svg")
       }
     }
   }
@@ -83,6 +85,13 @@ struct CompareCommand: ParsableCommand {
     try AtomicFile.write(report.csv, to: out + "/summary.csv")
     for entry in report.entries {
       try AtomicFile.write(ComparisonReport.curve(entry.result), to: curves + "/" + ComparisonReport.fileName(entry.label) + ".csv")
+    }
+    let figure = Figures.learningCurves(report, title: "\(runOptions.model) on \(runOptions.data)").svg()
+    try SVGFile.write(figure, to: out + "/learning-curves.svg")
+    if PNGRenderer.isAvailable {
+      try PNGRenderer.render(svg: figure, to: out + "/learning-curves.png")
+    } else if !json {
+      print("no PNG: rsvg-convert is missing (apt-get install librsvg2-bin, or make deps); the SVG is at \(out)/learning-curves.svg")
     }
   }
 

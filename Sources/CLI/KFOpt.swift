@@ -11,7 +11,10 @@ struct KFOpt: ParsableCommand {
       predicts and updates, with gradients as observations. SGD, Adam and AdamW are limits of it.
       """,
     version: KFOptVersion.string,
-    subcommands: [TrainCommand.self, CompareCommand.self, PlotCommand.self, FilterCommand.self, OptimizersCommand.self, TraceCommand.self]
+    subcommands: [
+      TrainCommand.self, CompareCommand.self, PlotCommand.self, FilterCommand.self, OptimizersCommand.self, TraceCommand.self,
+      BenchCommand.self,
+    ]
   )
 }
 

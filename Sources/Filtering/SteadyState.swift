@@ -67,18 +67,18 @@ public enum SteadyState {
   ///   - meanSquaredGradient: (⟨g²⟩) of the summed-loss gradient.
   /// - References: [AB20] Eqs. 19–20, Alg. 2.
   @inlinable
-  public static func fixedPointPrecision<Scalar: Real>(
+  public static func fixedPointPrecision<Scalar: FilterScalar>(
     learningRate eta: Scalar, priorVariance sigma2: Scalar, meanSquaredGradient g2: Scalar
   ) -> Scalar {
     let half = 1 / (2 * sigma2)
     // [AB-FP] 1/σ²₊ = 1/(2σ²) + √(1/(4σ⁴) + ⟨g²⟩/η²)
-    return half + (half * half + g2 / (eta * eta)).squareRoot()
+    return half + Scalar.kernelSquareRoot(half * half + g2 / (eta * eta))
   }
 
   /// The AdaBayes fixed-point variance σ²₊ of Eq. 20, the reciprocal of
   /// ``fixedPointPrecision(learningRate:priorVariance:meanSquaredGradient:)``.
   @inlinable
-  public static func fixedPointVariance<Scalar: Real>(
+  public static func fixedPointVariance<Scalar: FilterScalar>(
     learningRate eta: Scalar, priorVariance sigma2: Scalar, meanSquaredGradient g2: Scalar
   ) -> Scalar {
     1 / fixedPointPrecision(learningRate: eta, priorVariance: sigma2, meanSquaredGradient: g2)

@@ -1,3 +1,4 @@
+import Dispatch
 import Filtering
 import Linalg
 
@@ -135,4 +136,76 @@ func withStepBuffers<Scalar>(
       body(gp, UnsafePointer(out), out, n)
     }
   }
+}
+
+/// The per-element arithmetic of one optimizer step: the constants of the
+/// step and the addresses of the state arrays, and what happens to element i.
+///
+/// A struct rather than a closure, so that the loop in
+/// ``forEachElement(_:_:_:_:_:_:)`` calls it directly, inlines it and vectorises.
+protocol ElementStep: Sendable {
+  associatedtype Scalar
+  /// The new θᵢ (`apply`, the apply form) or Δᵢ (the update form), given gᵢ
+  /// and θᵢ; updates the state at i. `apply` is a constant in each loop.
+  func callAsFunction(_ i: Int, _ gradient: Scalar, _ parameter: Scalar, _ apply: Bool) -> Scalar
+}
+
+/// The loop every element-wise optimizer runs: `step(i, gᵢ, θᵢ)` for every i,
+/// stored in place.
+///
+/// Reads and writes go through `output` itself, which is the parameter buffer
+/// in the apply form and the gradient buffer in the update form (see
+/// ``withStepBuffers(updates:parameters:_:)``), so the compiler sees an
+/// in-place update and vectorises it. Large steps are split across threads
+/// (``KernelThreads``); every element gets the same arithmetic, so the result
+/// does not depend on the thread count.
+@inline(__always)
+func forEachElement<Step: ElementStep>(
+  _ g: UnsafePointer<Step.Scalar>, _ theta: UnsafePointer<Step.Scalar>, _ output: UnsafeMutablePointer<Step.Scalar>,
+  _ n: Int, _ target: StepTarget, _ step: Step
+) {
+  let bounds = KernelThreads.chunkBoundaries(count: n, threads: KernelThreads.count)
+  if bounds.count == 2 {
+    elementLoop(g, theta, output, 0..<n, target, step)
+    return
+  }
+  let buffers = UncheckedSendable((g, theta, output))
+  DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { chunk in
+    let (g, theta, output) = buffers.value
+    elementLoop(g, theta, output, bounds[chunk]..<bounds[chunk + 1], target, step)
+  }
+}
+
+/// The loop of ``forEachElement(_:_:_:_:_:_:)`` over one chunk.
+///
+/// Never inlined: compiled as its own function for each step type, the C
+/// square root inside it is inlined and the loop vectorised, on every thread.
+@inline(never)
+func elementLoop<Step: ElementStep>(
+  _ g: UnsafePointer<Step.Scalar>, _ theta: UnsafePointer<Step.Scalar>, _ output: UnsafeMutablePointer<Step.Scalar>,
+  _ range: Range<Int>, _ target: StepTarget, _ step: Step
+) {
+  switch target {
+  case .parameters:
+    for i in range { output[i] = step(i, g[i], output[i], true) }
+  case .increments:
+    for i in range { output[i] = step(i, output[i], theta[i], false) }
+  }
+}
+
+/// A compile-time switch for a kernel's code path (AMSGrad's running
+/// maximum, SGD's momentum buffer, …): a step generic over it is compiled
+/// once per value, with no branch left in the loop, so the loop vectorises.
+protocol StaticFlag {
+  static var isOn: Bool { get }
+}
+
+/// The code path is taken.
+enum FlagOn: StaticFlag {
+  static var isOn: Bool { true }
+}
+
+/// The code path is not taken.
+enum FlagOff: StaticFlag {
+  static var isOn: Bool { false }
 }

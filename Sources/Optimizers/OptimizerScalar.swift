@@ -1,4 +1,4 @@
-import CFastMath
+import Filtering
 import Linalg
 
 /// The element types optimizers work in: `Float` and `Double`.
@@ -7,18 +7,10 @@ import Linalg
 /// constants (bias corrections, schedule factors) are computed in `Double`,
 /// as PyTorch computes them in Python floats, and converted once per step.
 /// It refines Linalg's `BLASScalar`, so training code generic over it can
-/// also run the models' BLAS products.
-public protocol OptimizerScalar: BLASScalar {
-  /// The correctly rounded square root, without errno, so that loops around it vectorise.
-  static func kernelSquareRoot(_ x: Self) -> Self
-}
+/// also run the models' BLAS products, and Filtering's `FilterScalar`, whose
+/// `kernelSquareRoot` the loops use.
+public protocol OptimizerScalar: BLASScalar, FilterScalar {}
 
-extension Float: OptimizerScalar {
-  @inlinable @inline(__always)
-  public static func kernelSquareRoot(_ x: Float) -> Float { kfo_sqrtf(x) }
-}
+extension Float: OptimizerScalar {}
 
-extension Double: OptimizerScalar {
-  @inlinable @inline(__always)
-  public static func kernelSquareRoot(_ x: Double) -> Double { kfo_sqrt(x) }
-}
+extension Double: OptimizerScalar {}

@@ -33,7 +33,10 @@ import RealModule
 /// prior's drift and (reference) the weight drift, as the reference does.
 ///
 /// References: [AB20] Eqs. 16–18, Algorithm 1; LaurenceA/adabayes `adabayes.py`.
-public struct AdaBayes<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled {
+public struct AdaBayes<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled, ElementwiseKernel {
+  typealias FloatKernel = AdaBayes<Float>
+  typealias DoubleKernel = AdaBayes<Double>
+
   public var learningRate: Double
   public let initialLearningRate: Double
   public let sgdLearningRate: Double
@@ -110,47 +113,65 @@ public struct AdaBayes<Scalar: OptimizerScalar>: GradientTransformation, Learnin
     return state.secondMoment.map { $0 / correction }
   }
 
-  @_specialize(where Scalar == Float)
-  @_specialize(where Scalar == Double)
-  @inlinable
+  /// One step, in the loop compiled for the actual scalar type.
   func run(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
     _ state: inout State, _ target: StepTarget
   ) {
+    dispatch(
+      g, theta, out, n, &state, target, float: { (me: AdaBayes<Float>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) },
+      double: { (me: AdaBayes<Double>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) })
+  }
+
+  func kernel(
+    _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
+    _ state: inout State, _ target: StepTarget
+  ) {
     state.step += 1
-    let bc1 = Scalar(biasCorrection(beta1, step: state.step))
-    let transitionD = transition
-    let prior = ScalarTransition<Scalar>(scale: Scalar(transitionD.scale), noiseVariance: Scalar(transitionD.noiseVariance))
-    // The paper's Algorithm 1 starts from σ²_prior = σ²; the reference predicts from σ²_post = σ².
-    let firstPrior: Scalar? = variant == .paper && state.step == 1 ? Scalar(priorVariance) : nil
+    // The paper's Algorithm 1 starts from σ²_prior = σ²: its first prediction
+    // is a = 0, q = σ² (0·σ²_post + σ² = σ² exactly). The reference predicts
+    // from σ²_post = σ².
+    let startsFromPrior = variant == .paper && state.step == 1
+    let transitionD = startsFromPrior ? ScalarTransition(scale: 0, noiseVariance: priorVariance) : transition
     // Decay: reference θ ← (θ − σ²⟨g⟩)(1 − λη/η₀) after the step; paper θ ← (1 − λ)θ − σ²⟨g⟩.
     let after = variant == .reference ? 1 - weightDecay / initialLearningRate * learningRate : 1
     let before = variant == .paper ? 1 - weightDecay : 1
-    let keepAfter = Scalar(after), keepBefore = Scalar(before), shrink = Scalar(1 - after * before)
-    let scale = Scalar(batchSize), b1 = Scalar(beta1), b2 = Scalar(beta2)
-    let oneMinusB1 = Scalar(1 - beta1), oneMinusB2 = Scalar(1 - beta2)
     state.firstMoment.withUnsafeMutableBufferPointer { mBuffer in
       state.secondMoment.withUnsafeMutableBufferPointer { vBuffer in
         state.posteriorVariance.withUnsafeMutableBufferPointer { sBuffer in
           guard let m = mBuffer.baseAddress, let v = vBuffer.baseAddress, let s = sBuffer.baseAddress else { return }
-          for i in 0..<n {
-            // [AB-UPDATE] G = B·g; m, v: EMAs of G and G²
-            let summed = scale * g[i]
-            m[i] = b1 * m[i] + oneMinusB1 * summed
-            v[i] = b2 * v[i] + oneMinusB2 * summed * summed
-            // [KF-P] σ²⁻ = a²σ²_post + q
-            let priorVariance = firstPrior ?? ScalarGaussian(mean: 0, variance: s[i]).predicted(by: prior).variance
-            // [KF-U] 1/σ²_post = 1/σ²⁻ + G²;  μ ← μ⁻ − σ²_post·⟨g⟩
-            let belief = ScalarGaussian(mean: keepBefore * theta[i], variance: priorVariance)
-              .updated(with: QuadraticEvidence(gradient: m[i] / bc1, curvature: summed * summed))
-            s[i] = belief.variance
-            out[i] =
-              target == .parameters
-              ? keepAfter * belief.mean
-              : -shrink * theta[i] - keepAfter * (belief.variance * (m[i] / bc1))
-          }
+          let step = Step(
+            prior: ScalarTransition(scale: Scalar(transitionD.scale), noiseVariance: Scalar(transitionD.noiseVariance)),
+            bc1: Scalar(biasCorrection(beta1, step: state.step)),
+            keepAfter: Scalar(after), keepBefore: Scalar(before), shrink: Scalar(1 - after * before), scale: Scalar(batchSize),
+            b1: Scalar(beta1), b2: Scalar(beta2), oneMinusB1: Scalar(1 - beta1), oneMinusB2: Scalar(1 - beta2),
+            m: m, v: v, s: s)
+          forEachElement(g, theta, out, n, target, step)
         }
       }
+    }
+  }
+
+  /// Algorithm 1 for one parameter: the scalar Kalman predict and update.
+  struct Step: ElementStep, @unchecked Sendable {
+    let prior: ScalarTransition<Scalar>
+    let bc1, keepAfter, keepBefore, shrink, scale, b1, b2, oneMinusB1, oneMinusB2: Scalar
+    let m, v, s: UnsafeMutablePointer<Scalar>
+
+    @inline(__always)
+    func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
+      // [AB-UPDATE] G = B·g; m, v: EMAs of G and G²
+      let summed = scale * g
+      let mi = b1 * m[i] + oneMinusB1 * summed
+      m[i] = mi
+      v[i] = b2 * v[i] + oneMinusB2 * summed * summed
+      // [KF-P] σ²⁻ = a²σ²_post + q
+      let priorVariance = ScalarGaussian(mean: 0, variance: s[i]).predicted(by: prior).variance
+      // [KF-U] 1/σ²_post = 1/σ²⁻ + G²;  μ ← μ⁻ − σ²_post·⟨g⟩
+      let belief = ScalarGaussian(mean: keepBefore * theta, variance: priorVariance)
+        .updated(with: QuadraticEvidence(gradient: mi / bc1, curvature: summed * summed))
+      s[i] = belief.variance
+      return apply ? keepAfter * belief.mean : -shrink * theta - keepAfter * (belief.variance * (mi / bc1))
     }
   }
 }

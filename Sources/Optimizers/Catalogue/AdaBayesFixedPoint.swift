@@ -17,7 +17,10 @@ import RealModule
 ///   the square root as the reference does (0 gives the paper's Alg. 2 exactly).
 ///
 /// References: [AB20] Eqs. 19–20, 26, Algorithm 2; LaurenceA/adabayes `adabayesfp.py`.
-public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled {
+public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled, ElementwiseKernel {
+  typealias FloatKernel = AdaBayesFixedPoint<Float>
+  typealias DoubleKernel = AdaBayesFixedPoint<Double>
+
   public var learningRate: Double
   public let initialLearningRate: Double
   public let sgdLearningRate: Double
@@ -94,36 +97,55 @@ public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformatio
     return state.secondMoment.map { $0 / correction }
   }
 
-  @_specialize(where Scalar == Float)
-  @_specialize(where Scalar == Double)
-  @inlinable
+  /// One step, in the loop compiled for the actual scalar type.
   func run(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
     _ state: inout State, _ target: StepTarget
   ) {
+    dispatch(
+      g, theta, out, n, &state, target, float: { (me: AdaBayesFixedPoint<Float>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) },
+      double: { (me: AdaBayesFixedPoint<Double>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) })
+  }
+
+  func kernel(
+    _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
+    _ state: inout State, _ target: StepTarget
+  ) {
     state.step += 1
-    let bc1 = Scalar(biasCorrection(beta1, step: state.step)), bc2 = Scalar(biasCorrection(beta2, step: state.step))
-    let eta = Scalar(learningRate), sigma2 = Scalar(priorVariance), eps = Scalar(epsilon)
     // Decay: reference θ ← (θ − σ²⟨g⟩)(1 − λ) after the step (not scheduled); paper θ ← (1 − λ)θ − σ²⟨g⟩.
     let after = variant == .reference ? 1 - weightDecay : 1
     let before = variant == .paper ? 1 - weightDecay : 1
-    let keepAfter = Scalar(after), keepBefore = Scalar(before), shrink = Scalar(1 - after * before)
-    let scale = Scalar(batchSize), b1 = Scalar(beta1), b2 = Scalar(beta2)
-    let oneMinusB1 = Scalar(1 - beta1), oneMinusB2 = Scalar(1 - beta2)
     state.firstMoment.withUnsafeMutableBufferPointer { mBuffer in
       state.secondMoment.withUnsafeMutableBufferPointer { vBuffer in
         guard let m = mBuffer.baseAddress, let v = vBuffer.baseAddress else { return }
-        for i in 0..<n {
-          let summed = scale * g[i]
-          m[i] = b1 * m[i] + oneMinusB1 * summed
-          v[i] = b2 * v[i] + oneMinusB2 * summed * summed
-          // [AB-FP] P = 1/(2σ²) + √(1/(4σ⁴) + (⟨g²⟩ + ε)/η²)
-          let precision = SteadyState.fixedPointPrecision(learningRate: eta, priorVariance: sigma2, meanSquaredGradient: v[i] / bc2 + eps)
-          // [AB-FP-STEP] θ ← θ − ⟨g⟩/P
-          let step = (m[i] / bc1) / precision
-          out[i] = target == .parameters ? keepAfter * (keepBefore * theta[i] - step) : -shrink * theta[i] - keepAfter * step
-        }
+        let step = Step(
+          bc1: Scalar(biasCorrection(beta1, step: state.step)), bc2: Scalar(biasCorrection(beta2, step: state.step)),
+          eta: Scalar(learningRate), sigma2: Scalar(priorVariance), eps: Scalar(epsilon), keepAfter: Scalar(after),
+          keepBefore: Scalar(before), shrink: Scalar(1 - after * before), scale: Scalar(batchSize), b1: Scalar(beta1),
+          b2: Scalar(beta2), oneMinusB1: Scalar(1 - beta1), oneMinusB2: Scalar(1 - beta2),
+          m: m, v: v)
+        forEachElement(g, theta, out, n, target, step)
       }
+    }
+  }
+
+  /// Algorithm 2 for one parameter: the Eq. 20 precision and the step.
+  struct Step: ElementStep, @unchecked Sendable {
+    let bc1, bc2, eta, sigma2, eps, keepAfter, keepBefore, shrink, scale, b1, b2, oneMinusB1, oneMinusB2: Scalar
+    let m, v: UnsafeMutablePointer<Scalar>
+
+    @inline(__always)
+    func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
+      let summed = scale * g
+      let mi = b1 * m[i] + oneMinusB1 * summed
+      m[i] = mi
+      let vi = b2 * v[i] + oneMinusB2 * summed * summed
+      v[i] = vi
+      // [AB-FP] P = 1/(2σ²) + √(1/(4σ⁴) + (⟨g²⟩ + ε)/η²)
+      let precision = SteadyState.fixedPointPrecision(learningRate: eta, priorVariance: sigma2, meanSquaredGradient: vi / bc2 + eps)
+      // [AB-FP-STEP] θ ← θ − ⟨g⟩/P
+      let step = (mi / bc1) / precision
+      return apply ? keepAfter * (keepBefore * theta - step) : -shrink * theta - keepAfter * step
     }
   }
 }

@@ -13,7 +13,10 @@
 /// paper's Algorithm 2 divides by √t).
 ///
 /// References: [LX19]; Luolc/AdaBound `adabound.py`.
-public struct AdaBound<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled {
+public struct AdaBound<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled, ElementwiseKernel {
+  typealias FloatKernel = AdaBound<Float>
+  typealias DoubleKernel = AdaBound<Double>
+
   public var learningRate: Double
   public let initialLearningRate: Double
   public let beta1: Double
@@ -66,10 +69,17 @@ public struct AdaBound<Scalar: OptimizerScalar>: GradientTransformation, Learnin
     withStepBuffers(gradient: gradient, parameters: &parameters) { run($0, $1, $2, $3, &state, .parameters) }
   }
 
-  @_specialize(where Scalar == Float)
-  @_specialize(where Scalar == Double)
-  @inlinable
+  /// One step, in the loop compiled for the actual scalar type.
   func run(
+    _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
+    _ state: inout State, _ target: StepTarget
+  ) {
+    dispatch(
+      g, theta, out, n, &state, target, float: { (me: AdaBound<Float>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) },
+      double: { (me: AdaBound<Double>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) })
+  }
+
+  func kernel(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
     _ state: inout State, _ target: StepTarget
   ) {
@@ -82,30 +92,47 @@ public struct AdaBound<Scalar: OptimizerScalar>: GradientTransformation, Learnin
     let finalRate = finalLearningRate * learningRate / initialLearningRate
     let lower = Scalar(finalRate * (1 - 1 / (gamma * t + 1)))
     let upper = Scalar(finalRate * (1 + 1 / (gamma * t)))
-    let eps = Scalar(epsilon), wd = Scalar(weightDecay)
-    let b1 = Scalar(beta1), b2 = Scalar(beta2), oneMinusB1 = Scalar(1 - beta1), oneMinusB2 = Scalar(1 - beta2)
-    let decays = weightDecay != 0, useMax = amsbound
     state.firstMoment.withUnsafeMutableBufferPointer { mBuffer in
       state.secondMoment.withUnsafeMutableBufferPointer { vBuffer in
         state.maxSecondMoment.withUnsafeMutableBufferPointer { vmaxBuffer in
           guard let m = mBuffer.baseAddress, let v = vBuffer.baseAddress else { return }
-          let vmax = useMax ? vmaxBuffer.baseAddress : nil
-          for i in 0..<n {
-            let gi = decays ? g[i] + wd * theta[i] : g[i]
-            m[i] = b1 * m[i] + oneMinusB1 * gi
-            v[i] = b2 * v[i] + oneMinusB2 * gi * gi
-            var second = v[i]
-            if let vmax {
-              vmax[i] = Swift.max(vmax[i], v[i])
-              second = vmax[i]
-            }
-            // [OPT-ADABOUND] clip(s/(√v + ε), ηₗ, ηᵤ)·m
-            let rate = Swift.min(Swift.max(stepSize / (second.squareRoot() + eps), lower), upper)
-            let delta = -(rate * m[i])
-            out[i] = target == .parameters ? theta[i] + delta : delta
+          func run<AMS: StaticFlag>(_: AMS.Type, _ vmax: UnsafeMutablePointer<Scalar>) {
+            let step = Step<AMS>(
+              stepSize: stepSize, lower: lower, upper: upper, eps: Scalar(epsilon), wd: Scalar(weightDecay), b1: Scalar(beta1),
+              b2: Scalar(beta2), oneMinusB1: Scalar(1 - beta1), oneMinusB2: Scalar(1 - beta2),
+              m: m, v: v, vmax: vmax)
+            forEachElement(g, theta, out, n, target, step)
           }
+          if amsbound, let vmax = vmaxBuffer.baseAddress { run(FlagOn.self, vmax) } else { run(FlagOff.self, v) }
         }
       }
+    }
+  }
+
+  /// [OPT-ADABOUND] for one element, with or without AMSBound's running maximum.
+  struct Step<AMS: StaticFlag>: ElementStep, @unchecked Sendable {
+    let stepSize, lower, upper, eps, wd, b1, b2, oneMinusB1, oneMinusB2: Scalar
+    let m, v: UnsafeMutablePointer<Scalar>
+    /// v_max (unused without AMSBound).
+    let vmax: UnsafeMutablePointer<Scalar>
+
+    @inline(__always)
+    func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
+      // L2 (λ = 0 adds 0·θ = 0 exactly for finite θ).
+      let gi = g + wd * theta
+      let mi = b1 * m[i] + oneMinusB1 * gi
+      m[i] = mi
+      let vi = b2 * v[i] + oneMinusB2 * gi * gi
+      v[i] = vi
+      var second = vi
+      if AMS.isOn {
+        second = Swift.max(vmax[i], vi)
+        vmax[i] = second
+      }
+      // [OPT-ADABOUND] clip(s/(√v + ε), ηₗ, ηᵤ)·m
+      let rate = Swift.min(Swift.max(stepSize / (Scalar.kernelSquareRoot(second) + eps), lower), upper)
+      let delta = -(rate * mi)
+      return apply ? theta + delta : delta
     }
   }
 }

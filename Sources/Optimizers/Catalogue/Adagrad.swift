@@ -8,7 +8,10 @@
 /// torch's ε default is 1e-10 and S₀ = 0 (optax: 0.1 and ε inside the √).
 ///
 /// References: J. Duchi, E. Hazan, Y. Singer, JMLR 12, 2011.
-public struct Adagrad<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled {
+public struct Adagrad<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled, ElementwiseKernel {
+  typealias FloatKernel = Adagrad<Float>
+  typealias DoubleKernel = Adagrad<Double>
+
   public var learningRate: Double
   public let initialLearningRate: Double
   public let learningRateDecay: Double
@@ -50,26 +53,43 @@ public struct Adagrad<Scalar: OptimizerScalar>: GradientTransformation, Learning
     withStepBuffers(gradient: gradient, parameters: &parameters) { run($0, $1, $2, $3, &state, .parameters) }
   }
 
-  @_specialize(where Scalar == Float)
-  @_specialize(where Scalar == Double)
-  @inlinable
+  /// One step, in the loop compiled for the actual scalar type.
   func run(
+    _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
+    _ state: inout State, _ target: StepTarget
+  ) {
+    dispatch(
+      g, theta, out, n, &state, target, float: { (me: Adagrad<Float>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) },
+      double: { (me: Adagrad<Double>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) })
+  }
+
+  func kernel(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
     _ state: inout State, _ target: StepTarget
   ) {
     state.step += 1
     let clr = Scalar(learningRate / (1 + Double(state.step - 1) * learningRateDecay))
-    let eps = Scalar(epsilon), wd = Scalar(weightDecay)
-    let decays = weightDecay != 0
     state.sumOfSquares.withUnsafeMutableBufferPointer { sBuffer in
       guard let s = sBuffer.baseAddress else { return }
-      for i in 0..<n {
-        let gi = decays ? g[i] + wd * theta[i] : g[i]
-        // [OPT-ADAGRAD] S ← S + g²; Δ = −η̃ g/(√S + ε)
-        s[i] += gi * gi
-        let delta = -clr * (gi / (s[i].squareRoot() + eps))
-        out[i] = target == .parameters ? theta[i] + delta : delta
-      }
+      let step = Step(clr: clr, eps: Scalar(epsilon), wd: Scalar(weightDecay), s: s)
+      forEachElement(g, theta, out, n, target, step)
+    }
+  }
+
+  /// [OPT-ADAGRAD] for one element.
+  struct Step: ElementStep, @unchecked Sendable {
+    let clr, eps, wd: Scalar
+    let s: UnsafeMutablePointer<Scalar>
+
+    @inline(__always)
+    func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
+      // L2 (λ = 0 adds 0·θ = 0 exactly for finite θ).
+      let gi = g + wd * theta
+      // [OPT-ADAGRAD] S ← S + g²; Δ = −η̃ g/(√S + ε)
+      let si = s[i] + gi * gi
+      s[i] = si
+      let delta = -clr * (gi / (Scalar.kernelSquareRoot(si) + eps))
+      return apply ? theta + delta : delta
     }
   }
 }

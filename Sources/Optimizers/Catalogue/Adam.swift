@@ -25,7 +25,10 @@ import RealModule
 ///   - decoupledWeightDecay: AdamW (Loshchilov & Hutter): shrink θ by ηλ before the step.
 ///
 /// References: [KB15] Algorithm 1; [LH19].
-public struct Adam<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled {
+public struct Adam<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled, ElementwiseKernel {
+  typealias FloatKernel = Adam<Float>
+  typealias DoubleKernel = Adam<Double>
+
   public var learningRate: Double
   public let initialLearningRate: Double
   public let beta1: Double
@@ -94,10 +97,17 @@ public struct Adam<Scalar: OptimizerScalar>: GradientTransformation, LearningRat
     return (amsgrad ? state.maxSecondMoment : state.secondMoment).map { $0 / correction }
   }
 
-  @_specialize(where Scalar == Float)
-  @_specialize(where Scalar == Double)
-  @inlinable
+  /// One step, in the loop compiled for the actual scalar type.
   func run(
+    _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
+    _ state: inout State, _ target: StepTarget
+  ) {
+    dispatch(
+      g, theta, out, n, &state, target, float: { (me: Adam<Float>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) },
+      double: { (me: Adam<Double>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) })
+  }
+
+  func kernel(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
     _ state: inout State, _ target: StepTarget
   ) {
@@ -106,34 +116,56 @@ public struct Adam<Scalar: OptimizerScalar>: GradientTransformation, LearningRat
     let bc2 = biasCorrection(beta2, step: state.step)
     let stepSize = Scalar(learningRate / bc1)
     let bc2Sqrt = Scalar(bc2.squareRoot()), bc2s = Scalar(bc2), epsRoot = Scalar(epsilonRoot)
-    let rootTerm = epsilonRoot != 0
     let eps = Scalar(epsilon), b2 = Scalar(beta2), oneMinusB1 = Scalar(1 - beta1), oneMinusB2 = Scalar(1 - beta2)
     let l2 = !decoupledWeightDecay && weightDecay != 0 ? Scalar(weightDecay) : 0
     let decay = decoupledWeightDecay ? Scalar(learningRate * weightDecay) : 0
     let keep = decoupledWeightDecay ? Scalar(1 - learningRate * weightDecay) : 1
-    let useL2 = l2 != 0, useMax = amsgrad
     state.firstMoment.withUnsafeMutableBufferPointer { mBuffer in
       state.secondMoment.withUnsafeMutableBufferPointer { vBuffer in
         state.maxSecondMoment.withUnsafeMutableBufferPointer { vmaxBuffer in
           guard let m = mBuffer.baseAddress, let v = vBuffer.baseAddress else { return }
-          let vmax = useMax ? vmaxBuffer.baseAddress : nil
-          for i in 0..<n {
-            let gi = useL2 ? g[i] + l2 * theta[i] : g[i]
-            // [OPT-ADAM] m ← m + (1 − β₁)(g − m); v ← β₂v + (1 − β₂)g²
-            m[i] += oneMinusB1 * (gi - m[i])
-            v[i] = b2 * v[i] + oneMinusB2 * gi * gi
-            var second = v[i]
-            if let vmax {
-              vmax[i] = Swift.max(vmax[i], v[i])
-              second = vmax[i]
-            }
-            // [OPT-ADAM] step = η/(1 − β₁ᵗ) · m / (√v/√(1 − β₂ᵗ) + ε)
-            let root = rootTerm ? (second / bc2s + epsRoot).squareRoot() : second.squareRoot() / bc2Sqrt
-            let step = stepSize * (m[i] / (root + eps))
-            out[i] = target == .parameters ? keep * theta[i] - step : -decay * theta[i] - step
+          func run<AMS: StaticFlag, Root: StaticFlag>(_: AMS.Type, _: Root.Type, _ vmax: UnsafeMutablePointer<Scalar>) {
+            let step = Step<AMS, Root>(
+              stepSize: stepSize, bc2Sqrt: bc2Sqrt, bc2: bc2s, epsRoot: epsRoot, eps: eps, b2: b2, oneMinusB1: oneMinusB1,
+              oneMinusB2: oneMinusB2, l2: l2, decay: decay, keep: keep, m: m, v: v, vmax: vmax)
+            forEachElement(g, theta, out, n, target, step)
+          }
+          switch (amsgrad ? vmaxBuffer.baseAddress : nil, epsilonRoot != 0) {
+          case (let vmax?, false): run(FlagOn.self, FlagOff.self, vmax)
+          case (let vmax?, true): run(FlagOn.self, FlagOn.self, vmax)
+          case (nil, false): run(FlagOff.self, FlagOff.self, v)
+          case (nil, true): run(FlagOff.self, FlagOn.self, v)
           }
         }
       }
+    }
+  }
+
+  /// [OPT-ADAM] for one element, with or without AMSGrad's running maximum and ε_root.
+  struct Step<AMS: StaticFlag, Root: StaticFlag>: ElementStep, @unchecked Sendable {
+    let stepSize, bc2Sqrt, bc2, epsRoot, eps, b2, oneMinusB1, oneMinusB2, l2, decay, keep: Scalar
+    let m, v: UnsafeMutablePointer<Scalar>
+    /// v_max (unused without AMSGrad).
+    let vmax: UnsafeMutablePointer<Scalar>
+
+    @inline(__always)
+    func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
+      // L2 (λ = 0 when decoupled or off: adds 0·θ = 0 exactly for finite θ).
+      let gi = g + l2 * theta
+      // [OPT-ADAM] m ← m + (1 − β₁)(g − m); v ← β₂v + (1 − β₂)g²
+      let mi = m[i] + oneMinusB1 * (gi - m[i])
+      m[i] = mi
+      let vi = b2 * v[i] + oneMinusB2 * gi * gi
+      v[i] = vi
+      var second = vi
+      if AMS.isOn {
+        second = Swift.max(vmax[i], vi)
+        vmax[i] = second
+      }
+      // [OPT-ADAM] step = η/(1 − β₁ᵗ) · m / (√v/√(1 − β₂ᵗ) + ε)
+      let root = Root.isOn ? Scalar.kernelSquareRoot(second / bc2 + epsRoot) : Scalar.kernelSquareRoot(second) / bc2Sqrt
+      let step = stepSize * (mi / (root + eps))
+      return apply ? keep * theta - step : -decay * theta - step
     }
   }
 }

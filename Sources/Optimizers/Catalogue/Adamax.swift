@@ -9,7 +9,10 @@
 /// Without ε the step is bounded: |Δθ| ≤ η ([KB15] §7.1).
 ///
 /// References: [KB15] Algorithm 2.
-public struct Adamax<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled {
+public struct Adamax<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled, ElementwiseKernel {
+  typealias FloatKernel = Adamax<Float>
+  typealias DoubleKernel = Adamax<Double>
+
   public var learningRate: Double
   public let initialLearningRate: Double
   public let beta1: Double
@@ -50,29 +53,49 @@ public struct Adamax<Scalar: OptimizerScalar>: GradientTransformation, LearningR
     withStepBuffers(gradient: gradient, parameters: &parameters) { run($0, $1, $2, $3, &state, .parameters) }
   }
 
-  @_specialize(where Scalar == Float)
-  @_specialize(where Scalar == Double)
-  @inlinable
+  /// One step, in the loop compiled for the actual scalar type.
   func run(
+    _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
+    _ state: inout State, _ target: StepTarget
+  ) {
+    dispatch(
+      g, theta, out, n, &state, target, float: { (me: Adamax<Float>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) },
+      double: { (me: Adamax<Double>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) })
+  }
+
+  func kernel(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
     _ state: inout State, _ target: StepTarget
   ) {
     state.step += 1
     let clr = Scalar(learningRate / biasCorrection(beta1, step: state.step))
-    let eps = Scalar(epsilon), b2 = Scalar(beta2), oneMinusB1 = Scalar(1 - beta1), wd = Scalar(weightDecay)
-    let decays = weightDecay != 0
     state.firstMoment.withUnsafeMutableBufferPointer { mBuffer in
       state.infinityNorm.withUnsafeMutableBufferPointer { uBuffer in
         guard let m = mBuffer.baseAddress, let u = uBuffer.baseAddress else { return }
-        for i in 0..<n {
-          let gi = decays ? g[i] + wd * theta[i] : g[i]
-          // [OPT-ADAMAX] m ← β₁m + (1 − β₁)g; u ← max(β₂u, |g| + ε); Δ = −η/(1 − β₁ᵗ)·m/u
-          m[i] += oneMinusB1 * (gi - m[i])
-          u[i] = Swift.max(b2 * u[i], abs(gi) + eps)
-          let delta = -clr * (m[i] / u[i])
-          out[i] = target == .parameters ? theta[i] + delta : delta
-        }
+        let step = Step(
+          clr: clr, eps: Scalar(epsilon), b2: Scalar(beta2), oneMinusB1: Scalar(1 - beta1), wd: Scalar(weightDecay),
+          m: m, u: u)
+        forEachElement(g, theta, out, n, target, step)
       }
+    }
+  }
+
+  /// [OPT-ADAMAX] for one element.
+  struct Step: ElementStep, @unchecked Sendable {
+    let clr, eps, b2, oneMinusB1, wd: Scalar
+    let m, u: UnsafeMutablePointer<Scalar>
+
+    @inline(__always)
+    func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
+      // L2 (λ = 0 adds 0·θ = 0 exactly for finite θ).
+      let gi = g + wd * theta
+      // [OPT-ADAMAX] m ← β₁m + (1 − β₁)g; u ← max(β₂u, |g| + ε); Δ = −η/(1 − β₁ᵗ)·m/u
+      let mi = m[i] + oneMinusB1 * (gi - m[i])
+      m[i] = mi
+      let ui = Swift.max(b2 * u[i], abs(gi) + eps)
+      u[i] = ui
+      let delta = -clr * (mi / ui)
+      return apply ? theta + delta : delta
     }
   }
 }

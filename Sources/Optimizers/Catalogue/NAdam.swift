@@ -10,7 +10,10 @@ import RealModule
 /// Weight decay is L2 (g ← g + λθ) or, with `decoupledWeightDecay`, θ ← θ(1 − ηλ).
 ///
 /// References: T. Dozat, "Incorporating Nesterov momentum into Adam", ICLR 2016 workshop.
-public struct NAdam<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled {
+public struct NAdam<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled, ElementwiseKernel {
+  typealias FloatKernel = NAdam<Float>
+  typealias DoubleKernel = NAdam<Double>
+
   public var learningRate: Double
   public let initialLearningRate: Double
   public let beta1: Double
@@ -59,10 +62,17 @@ public struct NAdam<Scalar: OptimizerScalar>: GradientTransformation, LearningRa
     withStepBuffers(gradient: gradient, parameters: &parameters) { run($0, $1, $2, $3, &state, .parameters) }
   }
 
-  @_specialize(where Scalar == Float)
-  @_specialize(where Scalar == Double)
-  @inlinable
+  /// One step, in the loop compiled for the actual scalar type.
   func run(
+    _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
+    _ state: inout State, _ target: StepTarget
+  ) {
+    dispatch(
+      g, theta, out, n, &state, target, float: { (me: NAdam<Float>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) },
+      double: { (me: NAdam<Double>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) })
+  }
+
+  func kernel(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
     _ state: inout State, _ target: StepTarget
   ) {
@@ -74,26 +84,37 @@ public struct NAdam<Scalar: OptimizerScalar>: GradientTransformation, LearningRa
     state.muProduct *= mu
     let gradientWeight = Scalar(-learningRate * (1 - mu) / (1 - state.muProduct))
     let momentWeight = Scalar(-learningRate * muNext / (1 - state.muProduct * muNext))
-    let bc2 = Scalar(biasCorrection(beta2, step: state.step))
-    let eps = Scalar(epsilon), b2 = Scalar(beta2), oneMinusB1 = Scalar(1 - beta1), oneMinusB2 = Scalar(1 - beta2)
-    let l2 = !decoupledWeightDecay && weightDecay != 0 ? Scalar(weightDecay) : 0
-    let decay = decoupledWeightDecay ? Scalar(learningRate * weightDecay) : 0
-    let keep = decoupledWeightDecay ? Scalar(1 - learningRate * weightDecay) : 1
-    let useL2 = l2 != 0
     state.firstMoment.withUnsafeMutableBufferPointer { mBuffer in
       state.secondMoment.withUnsafeMutableBufferPointer { vBuffer in
         guard let m = mBuffer.baseAddress, let v = vBuffer.baseAddress else { return }
-        for i in 0..<n {
-          let gi = useL2 ? g[i] + l2 * theta[i] : g[i]
-          m[i] += oneMinusB1 * (gi - m[i])
-          v[i] = b2 * v[i] + oneMinusB2 * gi * gi
-          let d = (v[i] / bc2).squareRoot() + eps
-          // [OPT-NADAM] two addcdiv steps, in torch's order
-          let gradientPart = gradientWeight * (gi / d)
-          let momentPart = momentWeight * (m[i] / d)
-          out[i] = target == .parameters ? (keep * theta[i] + gradientPart) + momentPart : (-decay * theta[i] + gradientPart) + momentPart
-        }
+        let step = Step(
+          gradientWeight: gradientWeight, momentWeight: momentWeight, bc2: Scalar(biasCorrection(beta2, step: state.step)),
+          eps: Scalar(epsilon), b2: Scalar(beta2), oneMinusB1: Scalar(1 - beta1), oneMinusB2: Scalar(1 - beta2),
+          l2: !decoupledWeightDecay ? Scalar(weightDecay) : 0, decay: decoupledWeightDecay ? Scalar(learningRate * weightDecay) : 0,
+          keep: decoupledWeightDecay ? Scalar(1 - learningRate * weightDecay) : 1, m: m, v: v)
+        forEachElement(g, theta, out, n, target, step)
       }
+    }
+  }
+
+  /// [OPT-NADAM] for one element.
+  struct Step: ElementStep, @unchecked Sendable {
+    let gradientWeight, momentWeight, bc2, eps, b2, oneMinusB1, oneMinusB2, l2, decay, keep: Scalar
+    let m, v: UnsafeMutablePointer<Scalar>
+
+    @inline(__always)
+    func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
+      // L2 (λ = 0 when decoupled or off: adds 0·θ = 0 exactly for finite θ).
+      let gi = g + l2 * theta
+      let mi = m[i] + oneMinusB1 * (gi - m[i])
+      m[i] = mi
+      let vi = b2 * v[i] + oneMinusB2 * gi * gi
+      v[i] = vi
+      let d = Scalar.kernelSquareRoot(vi / bc2) + eps
+      // [OPT-NADAM] two addcdiv steps, in torch's order
+      let gradientPart = gradientWeight * (gi / d)
+      let momentPart = momentWeight * (mi / d)
+      return apply ? (keep * theta + gradientPart) + momentPart : (-decay * theta + gradientPart) + momentPart
     }
   }
 }

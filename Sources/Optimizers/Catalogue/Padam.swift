@@ -16,7 +16,10 @@ import RealModule
 /// commit edcf85c and reverted it in 0264b9d); ε sits inside the power.
 ///
 /// References: [CG18]; uclaml/Padam `Padam.py` @ 586a02b.
-public struct Padam<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled {
+public struct Padam<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled, ElementwiseKernel {
+  typealias FloatKernel = Padam<Float>
+  typealias DoubleKernel = Padam<Double>
+
   public var learningRate: Double
   public let initialLearningRate: Double
   public let beta1: Double
@@ -66,20 +69,17 @@ public struct Padam<Scalar: OptimizerScalar>: GradientTransformation, LearningRa
     withStepBuffers(gradient: gradient, parameters: &parameters) { run($0, $1, $2, $3, &state, .parameters) }
   }
 
-  /// (√v_max + ε)^(2p), with the exponents ½·2 = 1, ¼·2 and ⅛·2 done by square roots.
-  @inlinable
-  static func denominatorPower(_ d: Scalar, exponent twoP: Scalar) -> Scalar {
-    if twoP == 1 { return d }
-    if twoP == Scalar(0.5) { return d.squareRoot() }
-    if twoP == Scalar(0.25) { return d.squareRoot().squareRoot() }
-    if twoP == 0 { return 1 }
-    return Scalar.pow(d, twoP)
+  /// One step, in the loop compiled for the actual scalar type.
+  func run(
+    _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
+    _ state: inout State, _ target: StepTarget
+  ) {
+    dispatch(
+      g, theta, out, n, &state, target, float: { (me: Padam<Float>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) },
+      double: { (me: Padam<Double>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) })
   }
 
-  @_specialize(where Scalar == Float)
-  @_specialize(where Scalar == Double)
-  @inlinable
-  func run(
+  func kernel(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
     _ state: inout State, _ target: StepTarget
   ) {
@@ -87,30 +87,93 @@ public struct Padam<Scalar: OptimizerScalar>: GradientTransformation, LearningRa
     let bc1 = biasCorrection(beta1, step: state.step)
     let bc2 = biasCorrection(beta2, step: state.step)
     let stepSize = Scalar(learningRate * bc2.squareRoot() / bc1)
-    let twoP = Scalar(2 * partial), eps = Scalar(epsilon), wd = Scalar(weightDecay)
-    let b1 = Scalar(beta1), b2 = Scalar(beta2), oneMinusB1 = Scalar(1 - beta1), oneMinusB2 = Scalar(1 - beta2)
-    let decays = weightDecay != 0, useMax = amsgrad
     state.firstMoment.withUnsafeMutableBufferPointer { mBuffer in
       state.secondMoment.withUnsafeMutableBufferPointer { vBuffer in
         state.maxSecondMoment.withUnsafeMutableBufferPointer { vmaxBuffer in
           guard let m = mBuffer.baseAddress, let v = vBuffer.baseAddress else { return }
-          let vmax = useMax ? vmaxBuffer.baseAddress : nil
-          for i in 0..<n {
-            let gi = decays ? g[i] + wd * theta[i] : g[i]
-            // [OPT-PADAM] m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²; v_max ← max(v_max, v)
-            m[i] = b1 * m[i] + oneMinusB1 * gi
-            v[i] = b2 * v[i] + oneMinusB2 * gi * gi
-            var second = v[i]
-            if let vmax {
-              vmax[i] = Swift.max(vmax[i], v[i])
-              second = vmax[i]
-            }
-            let denominator = Padam.denominatorPower(second.squareRoot() + eps, exponent: twoP)
-            let delta = -stepSize * (m[i] / denominator)
-            out[i] = target == .parameters ? theta[i] + delta : delta
+          func run<AMS: StaticFlag, Power: PadamPower>(_: AMS.Type, _: Power.Type, _ vmax: UnsafeMutablePointer<Scalar>) {
+            let step = Step<AMS, Power>(
+              stepSize: stepSize, twoP: Scalar(2 * partial), eps: Scalar(epsilon), wd: Scalar(weightDecay), b1: Scalar(beta1),
+              b2: Scalar(beta2), oneMinusB1: Scalar(1 - beta1), oneMinusB2: Scalar(1 - beta2),
+              m: m, v: v, vmax: vmax)
+            forEachElement(g, theta, out, n, target, step)
           }
+          func run<AMS: StaticFlag>(_ ams: AMS.Type, _ vmax: UnsafeMutablePointer<Scalar>) {
+            switch 2 * partial {
+            case 1: run(ams, PadamPowerOne.self, vmax)
+            case 0.5: run(ams, PadamPowerHalf.self, vmax)
+            case 0.25: run(ams, PadamPowerQuarter.self, vmax)
+            case 0: run(ams, PadamPowerZero.self, vmax)
+            default: run(ams, PadamPowerGeneral.self, vmax)
+            }
+          }
+          if amsgrad, let vmax = vmaxBuffer.baseAddress { run(FlagOn.self, vmax) } else { run(FlagOff.self, v) }
         }
       }
     }
+  }
+
+  /// [OPT-PADAM] for one element, with or without the running maximum, for one kind of exponent.
+  struct Step<AMS: StaticFlag, Power: PadamPower>: ElementStep, @unchecked Sendable {
+    let stepSize, twoP, eps, wd, b1, b2, oneMinusB1, oneMinusB2: Scalar
+    let m, v: UnsafeMutablePointer<Scalar>
+    /// v_max (unused without AMSGrad).
+    let vmax: UnsafeMutablePointer<Scalar>
+
+    @inline(__always)
+    func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
+      // L2 (λ = 0 adds 0·θ = 0 exactly for finite θ).
+      let gi = g + wd * theta
+      // [OPT-PADAM] m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²; v_max ← max(v_max, v)
+      let mi = b1 * m[i] + oneMinusB1 * gi
+      m[i] = mi
+      let vi = b2 * v[i] + oneMinusB2 * gi * gi
+      v[i] = vi
+      var second = vi
+      if AMS.isOn {
+        second = Swift.max(vmax[i], vi)
+        vmax[i] = second
+      }
+      let denominator = Power.power(Scalar.kernelSquareRoot(second) + eps, exponent: twoP)
+      let delta = -stepSize * (mi / denominator)
+      return apply ? theta + delta : delta
+    }
+  }
+}
+
+/// dᵏ for Padam's exponent k = 2p, one conforming type per case the
+/// kernel compiles separately: square roots for k = ½ and ¼, `pow` otherwise.
+protocol PadamPower {
+  static func power<Scalar: OptimizerScalar>(_ d: Scalar, exponent k: Scalar) -> Scalar
+}
+
+/// k = 1 (p = ½, AMSGrad).
+enum PadamPowerOne: PadamPower {
+  @inline(__always) static func power<Scalar: OptimizerScalar>(_ d: Scalar, exponent _: Scalar) -> Scalar { d }
+}
+
+/// k = ½ (p = ¼).
+enum PadamPowerHalf: PadamPower {
+  @inline(__always) static func power<Scalar: OptimizerScalar>(_ d: Scalar, exponent _: Scalar) -> Scalar {
+    Scalar.kernelSquareRoot(d)
+  }
+}
+
+/// k = ¼ (p = ⅛, the paper's choice).
+enum PadamPowerQuarter: PadamPower {
+  @inline(__always) static func power<Scalar: OptimizerScalar>(_ d: Scalar, exponent _: Scalar) -> Scalar {
+    Scalar.kernelSquareRoot(Scalar.kernelSquareRoot(d))
+  }
+}
+
+/// k = 0 (p = 0).
+enum PadamPowerZero: PadamPower {
+  @inline(__always) static func power<Scalar: OptimizerScalar>(_: Scalar, exponent _: Scalar) -> Scalar { 1 }
+}
+
+/// Any other k, through `pow`.
+enum PadamPowerGeneral: PadamPower {
+  @inline(__always) static func power<Scalar: OptimizerScalar>(_ d: Scalar, exponent k: Scalar) -> Scalar {
+    Scalar.pow(d, k)
   }
 }

@@ -11,7 +11,10 @@ import RealModule
 /// With β₂ = 0.999 the first five steps take the un-rectified branch (ρ₅ = 4.996).
 ///
 /// References: L. Liu et al., "On the variance of the adaptive learning rate and beyond", ICLR 2020.
-public struct RAdam<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled {
+public struct RAdam<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled, ElementwiseKernel {
+  typealias FloatKernel = RAdam<Float>
+  typealias DoubleKernel = RAdam<Double>
+
   public var learningRate: Double
   public let initialLearningRate: Double
   public let beta1: Double
@@ -57,10 +60,17 @@ public struct RAdam<Scalar: OptimizerScalar>: GradientTransformation, LearningRa
     withStepBuffers(gradient: gradient, parameters: &parameters) { run($0, $1, $2, $3, &state, .parameters) }
   }
 
-  @_specialize(where Scalar == Float)
-  @_specialize(where Scalar == Double)
-  @inlinable
+  /// One step, in the loop compiled for the actual scalar type.
   func run(
+    _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
+    _ state: inout State, _ target: StepTarget
+  ) {
+    dispatch(
+      g, theta, out, n, &state, target, float: { (me: RAdam<Float>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) },
+      double: { (me: RAdam<Double>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) })
+  }
+
+  func kernel(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
     _ state: inout State, _ target: StepTarget
   ) {
@@ -73,25 +83,39 @@ public struct RAdam<Scalar: OptimizerScalar>: GradientTransformation, LearningRa
     let rho = rhoInfinity - 2 * t * Double.pow(beta2, t) / bc2
     let rectified = rho > 5
     let rect = rectified ? (((rho - 4) * (rho - 2) * rhoInfinity) / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot() : 0
-    let lr = Scalar(learningRate), r = Scalar(rect), bc2Sqrt = Scalar(bc2.squareRoot()), bc1s = Scalar(bc1)
-    let eps = Scalar(epsilon), b2 = Scalar(beta2), oneMinusB1 = Scalar(1 - beta1), oneMinusB2 = Scalar(1 - beta2)
-    let l2 = !decoupledWeightDecay && weightDecay != 0 ? Scalar(weightDecay) : 0
-    let decay = decoupledWeightDecay ? Scalar(learningRate * weightDecay) : 0
-    let keep = decoupledWeightDecay ? Scalar(1 - learningRate * weightDecay) : 1
-    let useL2 = l2 != 0
     state.firstMoment.withUnsafeMutableBufferPointer { mBuffer in
       state.secondMoment.withUnsafeMutableBufferPointer { vBuffer in
         guard let m = mBuffer.baseAddress, let v = vBuffer.baseAddress else { return }
-        for i in 0..<n {
-          let gi = useL2 ? g[i] + l2 * theta[i] : g[i]
-          m[i] += oneMinusB1 * (gi - m[i])
-          v[i] = b2 * v[i] + oneMinusB2 * gi * gi
-          let mHat = m[i] / bc1s
-          // [OPT-RADAM] rectified: m̂·η·√(1 − β₂ᵗ)/(√v + ε)·r; otherwise m̂·η
-          let step = rectified ? mHat * lr * (bc2Sqrt / (v[i].squareRoot() + eps)) * r : mHat * lr
-          out[i] = target == .parameters ? keep * theta[i] - step : -decay * theta[i] - step
+        func run<Rectified: StaticFlag>(_: Rectified.Type) {
+          let step = Step<Rectified>(
+            lr: Scalar(learningRate), r: Scalar(rect), bc2Sqrt: Scalar(bc2.squareRoot()), bc1: Scalar(bc1), eps: Scalar(epsilon),
+            b2: Scalar(beta2), oneMinusB1: Scalar(1 - beta1), oneMinusB2: Scalar(1 - beta2),
+            l2: !decoupledWeightDecay ? Scalar(weightDecay) : 0, decay: decoupledWeightDecay ? Scalar(learningRate * weightDecay) : 0,
+            keep: decoupledWeightDecay ? Scalar(1 - learningRate * weightDecay) : 1, m: m, v: v)
+          forEachElement(g, theta, out, n, target, step)
         }
+        if rectified { run(FlagOn.self) } else { run(FlagOff.self) }
       }
+    }
+  }
+
+  /// [OPT-RADAM] for one element, in the rectified or the SGD-with-momentum phase.
+  struct Step<Rectified: StaticFlag>: ElementStep, @unchecked Sendable {
+    let lr, r, bc2Sqrt, bc1, eps, b2, oneMinusB1, oneMinusB2, l2, decay, keep: Scalar
+    let m, v: UnsafeMutablePointer<Scalar>
+
+    @inline(__always)
+    func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
+      // L2 (λ = 0 when decoupled or off: adds 0·θ = 0 exactly for finite θ).
+      let gi = g + l2 * theta
+      let mi = m[i] + oneMinusB1 * (gi - m[i])
+      m[i] = mi
+      let vi = b2 * v[i] + oneMinusB2 * gi * gi
+      v[i] = vi
+      let mHat = mi / bc1
+      // [OPT-RADAM] rectified: m̂·η·√(1 − β₂ᵗ)/(√v + ε)·r; otherwise m̂·η
+      let step = Rectified.isOn ? mHat * lr * (bc2Sqrt / (Scalar.kernelSquareRoot(vi) + eps)) * r : mHat * lr
+      return apply ? keep * theta - step : -decay * theta - step
     }
   }
 }

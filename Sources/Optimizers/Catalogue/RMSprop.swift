@@ -8,7 +8,10 @@
 /// No bias correction; ε outside the √ (TensorFlow puts it inside).
 ///
 /// References: G. Hinton, Coursera NNML lecture 6a, 2012; A. Graves 2013 (centered).
-public struct RMSprop<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled {
+public struct RMSprop<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled, ElementwiseKernel {
+  typealias FloatKernel = RMSprop<Float>
+  typealias DoubleKernel = RMSprop<Double>
+
   public var learningRate: Double
   public let initialLearningRate: Double
   public let alpha: Double
@@ -54,45 +57,74 @@ public struct RMSprop<Scalar: OptimizerScalar>: GradientTransformation, Learning
     withStepBuffers(gradient: gradient, parameters: &parameters) { run($0, $1, $2, $3, &state, .parameters) }
   }
 
-  @_specialize(where Scalar == Float)
-  @_specialize(where Scalar == Double)
-  @inlinable
+  /// One step, in the loop compiled for the actual scalar type.
   func run(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
     _ state: inout State, _ target: StepTarget
   ) {
+    dispatch(
+      g, theta, out, n, &state, target, float: { (me: RMSprop<Float>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) },
+      double: { (me: RMSprop<Double>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) })
+  }
+
+  func kernel(
+    _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
+    _ state: inout State, _ target: StepTarget
+  ) {
     state.step += 1
-    let lr = Scalar(learningRate), a = Scalar(alpha), oneMinusA = Scalar(1 - alpha), eps = Scalar(epsilon)
-    let wd = Scalar(weightDecay), mu = Scalar(momentum)
-    let decays = weightDecay != 0, isCentered = centered, hasMomentum = momentum > 0
     state.squareAverage.withUnsafeMutableBufferPointer { vBuffer in
       state.gradientAverage.withUnsafeMutableBufferPointer { gBuffer in
         state.momentumBuffer.withUnsafeMutableBufferPointer { bBuffer in
           guard let v = vBuffer.baseAddress else { return }
-          let gAvg = isCentered ? gBuffer.baseAddress : nil
-          let b = hasMomentum ? bBuffer.baseAddress : nil
-          for i in 0..<n {
-            let gi = decays ? g[i] + wd * theta[i] : g[i]
-            // [OPT-RMSPROP] v ← αv + (1 − α)g²; d = √(v − ḡ²) + ε or √v + ε
-            v[i] = a * v[i] + oneMinusA * gi * gi
-            var d: Scalar
-            if let gAvg {
-              gAvg[i] += oneMinusA * (gi - gAvg[i])
-              d = (v[i] - gAvg[i] * gAvg[i]).squareRoot() + eps
-            } else {
-              d = v[i].squareRoot() + eps
-            }
-            let delta: Scalar
-            if let b {
-              b[i] = mu * b[i] + gi / d
-              delta = -lr * b[i]
-            } else {
-              delta = -lr * (gi / d)
-            }
-            out[i] = target == .parameters ? theta[i] + delta : delta
+          func run<Centered: StaticFlag, Momentum: StaticFlag>(
+            _: Centered.Type, _: Momentum.Type, _ gAvg: UnsafeMutablePointer<Scalar>, _ b: UnsafeMutablePointer<Scalar>
+          ) {
+            let step = Step<Centered, Momentum>(
+              lr: Scalar(learningRate), a: Scalar(alpha), oneMinusA: Scalar(1 - alpha), eps: Scalar(epsilon),
+              wd: Scalar(weightDecay), mu: Scalar(momentum), v: v, gAvg: gAvg, b: b)
+            forEachElement(g, theta, out, n, target, step)
+          }
+          // Unused buffers are passed as v; the step never touches them.
+          switch (centered ? gBuffer.baseAddress : nil, momentum > 0 ? bBuffer.baseAddress : nil) {
+          case (let gAvg?, let b?): run(FlagOn.self, FlagOn.self, gAvg, b)
+          case (let gAvg?, nil): run(FlagOn.self, FlagOff.self, gAvg, v)
+          case (nil, let b?): run(FlagOff.self, FlagOn.self, v, b)
+          case (nil, nil): run(FlagOff.self, FlagOff.self, v, v)
           }
         }
       }
+    }
+  }
+
+  /// [OPT-RMSPROP] for one element, centred or not, with or without momentum.
+  struct Step<Centered: StaticFlag, Momentum: StaticFlag>: ElementStep, @unchecked Sendable {
+    let lr, a, oneMinusA, eps, wd, mu: Scalar
+    let v, gAvg, b: UnsafeMutablePointer<Scalar>
+
+    @inline(__always)
+    func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
+      // L2 (λ = 0 adds 0·θ = 0 exactly for finite θ).
+      let gi = g + wd * theta
+      // [OPT-RMSPROP] v ← αv + (1 − α)g²; d = √(v − ḡ²) + ε or √v + ε
+      let vi = a * v[i] + oneMinusA * gi * gi
+      v[i] = vi
+      var d: Scalar
+      if Centered.isOn {
+        let mean = gAvg[i] + oneMinusA * (gi - gAvg[i])
+        gAvg[i] = mean
+        d = Scalar.kernelSquareRoot(vi - mean * mean) + eps
+      } else {
+        d = Scalar.kernelSquareRoot(vi) + eps
+      }
+      let delta: Scalar
+      if Momentum.isOn {
+        let bi = mu * b[i] + gi / d
+        b[i] = bi
+        delta = -lr * bi
+      } else {
+        delta = -lr * (gi / d)
+      }
+      return apply ? theta + delta : delta
     }
   }
 }

@@ -17,7 +17,10 @@
 /// The buffer b = μb + g is PyTorch's, not the EMA (1 − β)-weighted momentum of
 /// Adam and AdaBayes' SGD limit; with lr η and momentum μ it moves like EMA
 /// momentum at rate η/(1 − μ).
-public struct SGD<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled {
+public struct SGD<Scalar: OptimizerScalar>: GradientTransformation, LearningRateScheduled, ElementwiseKernel {
+  typealias FloatKernel = SGD<Float>
+  typealias DoubleKernel = SGD<Double>
+
   public var learningRate: Double
   public let initialLearningRate: Double
   public let momentum: Double
@@ -57,30 +60,56 @@ public struct SGD<Scalar: OptimizerScalar>: GradientTransformation, LearningRate
     withStepBuffers(gradient: gradient, parameters: &parameters) { run($0, $1, $2, $3, &state, .parameters) }
   }
 
-  @_specialize(where Scalar == Float)
-  @_specialize(where Scalar == Double)
-  @inlinable
+  /// One step, in the loop compiled for the actual scalar type.
   func run(
     _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
     _ state: inout State, _ target: StepTarget
   ) {
+    dispatch(
+      g, theta, out, n, &state, target, float: { (me: SGD<Float>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) },
+      double: { (me: SGD<Double>, g, theta, out, state) in me.kernel(g, theta, out, n, &state, target) })
+  }
+
+  func kernel(
+    _ g: UnsafePointer<Scalar>, _ theta: UnsafePointer<Scalar>, _ out: UnsafeMutablePointer<Scalar>, _ n: Int,
+    _ state: inout State, _ target: StepTarget
+  ) {
     state.step += 1
-    let lr = Scalar(learningRate), wd = Scalar(weightDecay), mu = Scalar(momentum)
-    let keep = Scalar(1 - dampening)
-    let first = state.step == 1
-    let decays = weightDecay != 0, useNesterov = nesterov
     state.momentumBuffer.withUnsafeMutableBufferPointer { buffer in
-      let b = momentum != 0 ? buffer.baseAddress : nil
-      for i in 0..<n {
-        // [OPT-SGD] g ← g + λθ; b ← μb + (1 − τ)g; g ← g + μb or b; θ ← θ − ηg
-        var d = decays ? g[i] + wd * theta[i] : g[i]
-        if let b {
-          b[i] = first ? d : mu * b[i] + keep * d
-          d = useNesterov ? d + mu * b[i] : b[i]
-        }
-        let delta = -lr * d
-        out[i] = target == .parameters ? theta[i] + delta : delta
+      // The first step sets b = g: b ← 0·b + 1·g, exact since b starts at 0.
+      let first = state.step == 1
+      let lr = Scalar(learningRate), wd = Scalar(weightDecay), mu = Scalar(momentum)
+      let carry = first ? 0 : mu, keep = first ? 1 : Scalar(1 - dampening)
+      func run<M: StaticFlag, N: StaticFlag>(_: M.Type, _: N.Type, _ b: UnsafeMutablePointer<Scalar>) {
+        let step = Step<M, N>(lr: lr, wd: wd, mu: mu, carry: carry, keep: keep, buffer: b)
+        forEachElement(g, theta, out, n, target, step)
       }
+      switch (momentum != 0 ? buffer.baseAddress : nil, nesterov) {
+      case (let b?, true): run(FlagOn.self, FlagOn.self, b)
+      case (let b?, false): run(FlagOn.self, FlagOff.self, b)
+      case (nil, _): run(FlagOff.self, FlagOff.self, out)
+      }
+    }
+  }
+
+  /// [OPT-SGD] for one element, with or without the momentum buffer and Nesterov's look-ahead.
+  struct Step<Momentum: StaticFlag, Nesterov: StaticFlag>: ElementStep, @unchecked Sendable {
+    let lr, wd, mu, carry, keep: Scalar
+    /// The momentum buffer (unused without momentum).
+    let buffer: UnsafeMutablePointer<Scalar>
+
+    @inline(__always)
+    func callAsFunction(_ i: Int, _ gi: Scalar, _ thetai: Scalar, _ apply: Bool) -> Scalar {
+      // [OPT-SGD] g ← g + λθ; b ← μb + (1 − τ)g; g ← g + μb or b; θ ← θ − ηg
+      // (λ = 0 adds 0·θ = 0 exactly for finite θ, so there is no branch.)
+      var d = gi + wd * thetai
+      if Momentum.isOn {
+        let b = carry * buffer[i] + keep * d
+        buffer[i] = b
+        d = Nesterov.isOn ? d + mu * b : b
+      }
+      let delta = -lr * d
+      return apply ? thetai + delta : delta
     }
   }
 }

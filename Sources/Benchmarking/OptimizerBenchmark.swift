@@ -1,0 +1,76 @@
+import Models
+import Optimizers
+
+/// An optimizer step timed against the roofline kernel of its memory shape,
+/// the two interleaved in one run so that both see the same machine.
+public struct OptimizerBenchmark: Sendable {
+  /// The name printed (`sgd-momentum`, `adam`, …).
+  public var name: String
+  /// The registry entry.
+  public var kind: OptimizerKind
+  /// Hyperparameters beyond the defaults.
+  public var settings: OptimizerSettings
+
+  public init(name: String, kind: OptimizerKind, settings: OptimizerSettings = OptimizerSettings()) {
+    self.name = name
+    self.kind = kind
+    self.settings = settings
+  }
+
+  /// The per-parameter optimizers `kfopt bench` measures, with the settings that select each code path.
+  public static var standard: [OptimizerBenchmark] {
+    func with(_ pairs: [(Hyperparameter, HyperparameterValue)]) -> OptimizerSettings {
+      var settings = OptimizerSettings()
+      for (h, value) in pairs { try? settings.set(h, value) }
+      return settings
+    }
+    return [
+      OptimizerBenchmark(name: "sgd", kind: .sgd, settings: with([(.learningRate, .real(0.1))])),
+      OptimizerBenchmark(name: "sgd-momentum", kind: .sgd, settings: with([(.learningRate, .real(0.1)), (.momentum, .real(0.9))])),
+      OptimizerBenchmark(name: "adam", kind: .adam),
+      OptimizerBenchmark(name: "adamw", kind: .adamw),
+      OptimizerBenchmark(name: "amsgrad", kind: .amsgrad),
+      OptimizerBenchmark(name: "adamax", kind: .adamax),
+      OptimizerBenchmark(name: "nadam", kind: .nadam),
+      OptimizerBenchmark(name: "radam", kind: .radam),
+      OptimizerBenchmark(name: "padam", kind: .padam),
+      OptimizerBenchmark(name: "adabound", kind: .adabound),
+      OptimizerBenchmark(name: "rmsprop", kind: .rmsprop),
+      OptimizerBenchmark(name: "adagrad", kind: .adagrad),
+      OptimizerBenchmark(name: "adabayes", kind: .adabayes),
+      OptimizerBenchmark(name: "adabayes-fp", kind: .adabayesFixedPoint),
+    ]
+  }
+
+  /// Times `repetitions` steps and as many roofline passes over `count`
+  /// parameters at `threads` threads, interleaved; medians per parameter.
+  public func measure<Scalar: OptimizerScalar>(
+    count: Int, threads: Int, repetitions: Int, as _: Scalar.Type
+  ) throws(SettingsError) -> BenchmarkRow {
+    var generator = SplitMix64(seed: 42)
+    let parameters = (0..<count).map { _ in Scalar((2 * generator.nextUnit() - 1) * 0.1) }
+    let gradient = (0..<count).map { _ in Scalar((2 * generator.nextUnit() - 1) * 1e-2) }
+    var optimizer = try kind.make(settings, parameters: parameters)
+    let shape = MemoryShape.of(optimizer)
+    let roofline = RooflineKernel<Scalar>(shape: shape, count: count)
+    let saved = KernelThreads.count
+    KernelThreads.count = threads
+    defer { KernelThreads.count = saved }
+    var stepTimes: [Double] = [], rooflineTimes: [Double] = []
+    // One warm-up of each (page faults, the first step's state), then alternate.
+    try? optimizer.step(gradient: gradient)
+    roofline.run(threads: threads)
+    for _ in 0..<Swift.max(1, repetitions) {
+      stepTimes += Stopwatch.samples(repetitions: 1, warmUp: 0) { try? optimizer.step(gradient: gradient) }
+      rooflineTimes += Stopwatch.samples(repetitions: 1, warmUp: 0) { roofline.run(threads: threads) }
+    }
+    let perElement = 1e9 / Double(count)
+    return BenchmarkRow(
+      name: "\(name)/\(Scalar.self == Float.self ? "f32" : "f64")", count: count, threads: threads,
+      nanosecondsPerElement: Stopwatch.median(stepTimes) * perElement,
+      referenceNanosecondsPerElement: Stopwatch.median(rooflineTimes) * perElement,
+      bytesPerElement: shape.bytesPerElement, reference: "roofline \(shape.bytesPerElement) B/param",
+      note: "state \(shape.stateBytesPerParameter) B/param")
+  }
+}
+

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Benchmarking
+import Foundation
+import Optimizers
+
+/// `kfopt bench`: optimizer steps against their memory roofline, the
+/// full-covariance update against its LAPACK calls, and MLP training throughput.
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Measure optimizer steps against the memory roofline, Kalman updates against LAPACK, and training throughput.",
+    discussion: """
+      Each optimizer step is timed alternately with a roofline kernel of the same memory shape (the \
+      same arrays read and updated in place, the same thread split, one addition per element), so \
+      roofline_fraction = roofline time / step time is measured in one run on one machine. Medians of \
+      --repetitions runs.
+
+      Examples:
+        kfopt bench                                   # 10M float32 parameters, all threads
+        kfopt bench --params 1000000 --threads 1 --json
+        kfopt bench --suite optimizers --precision float64
+      """)
+
+  enum Suite: String, ExpressibleByArgument, CaseIterable {
+    case all, optimizers, kalman, training
+  }
+
+  @Option(help: "Parameters per optimizer step.") var params = 10_000_000
+  @Option(help: "Threads for the optimizer kernels (default: all processors).") var threads: Int?
+  @Option(help: "Timed repetitions per measurement (the median is reported).") var repetitions = 15
+  @Option(help: "float32 or float64 optimizer steps.") var precision: String = "float32"
+  @Option(help: "What to measure: \(Suite.allCases.map(\.rawValue).joined(separator: ", ")).") var suite: Suite = .all
+  @Option(help: "Only these optimizers (comma-separated bench names, e.g. adam,sgd-momentum).") var only: String?
+  @Flag(help: "One JSON object per line (keys name, ns_per_param, roofline_fraction, …).") var json = false
+
+  func validate() throws {
+    guard params >= 1 else { throw ValidationError("--params must be ≥ 1, got \(params)") }
+    if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1, got \(threads)") }
+    guard repetitions >= 1 else { throw ValidationError("--repetitions must be ≥ 1, got \(repetitions)") }
+    guard precision == "float32" || precision == "float64" else {
+      throw ValidationError("--precision must be float32 or float64, got \(precision)")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let threadCount = threads ?? KernelThreads.count
+      var rows: [BenchmarkRow] = []
+      if suite == .all || suite == .optimizers {
+        var cases = OptimizerBenchmark.standard
+        if let only {
+          let names = only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+          for name in names where !cases.contains(where: { $0.name == name }) {
+            throw ValidationError("--only: unknown benchmark '\(name)' (choose from \(cases.map(\.name).joined(separator: ", ")))")
+          }
+          cases = cases.filter { names.contains($0.name) }
+        }
+        for benchmark in cases {
+          let row =
+            precision == "float32"
+            ? try benchmark.measure(count: params, threads: threadCount, repetitions: repetitions, as: Float.self)
+            : try benchmark.measure(count: params, threads: threadCount, repetitions: repetitions, as: Double.self)
+          emit(row, header: rows.isEmpty)
+          rows.append(row)
+        }
+      }
+    }
+  }
+
+  func emit(_ row: BenchmarkRow, header: Bool) {
+    if json {
+      print(row.json)
+      return
+    }
+    if header {
+      print("| benchmark | n | threads | ns/param | GB/s | reference ns/param | fraction of reference | reference | note |")
+      print("|---|---:|---:|---:|---:|---:|---:|---|---|")
+    }
+    print(
+      String(
+        format: "| %@ | %d | %d | %.3f | %.1f | %.3f | %.2f | %@ | %@ |", row.name, row.count, row.threads,
+        row.nanosecondsPerElement, row.gigabytesPerSecond, row.referenceNanosecondsPerElement, row.fraction, row.reference, row.note))
+    fflush(nil)
+  }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Synchronization
+
+/// How many threads the element-wise optimizer kernels use.
+///
+/// A step over n parameters is split into at most `count` contiguous chunks
+/// of at least ``minimumChunk`` elements, whose boundaries fall on multiples
+/// of 64 elements. Every element is updated by the same arithmetic whatever
+/// the split, so the result is bit-for-bit the same for any thread count.
+///
+/// The default is the number of active processors, capped by the
+/// `KALMANOPT_THREADS` environment variable when it is set; `kfopt --threads`
+/// and tests set it explicitly.
+public enum KernelThreads {
+  /// Below this many elements per thread a step runs on the calling thread:
+  /// the memory traffic of a smaller chunk is shorter than a thread wake-up.
+  public static let minimumChunk = 1 << 16
+
+  private static let configured = Atomic<Int>(0)
+
+  /// The threads a large step may use (≥ 1).
+  public static var count: Int {
+    get {
+      let value = configured.load(ordering: .relaxed)
+      return value > 0 ? value : automatic
+    }
+    set { configured.store(Swift.max(1, newValue), ordering: .relaxed) }
+  }
+
+  /// Back to the automatic choice.
+  public static func reset() { configured.store(0, ordering: .relaxed) }
+
+  /// The processor count, or `KALMANOPT_THREADS` when set to a positive integer.
+  static let automatic: Int = {
+    if let text = ProcessInfo.processInfo.environment["KALMANOPT_THREADS"], let value = Int(text), value > 0 {
+      return value
+    }
+    return Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+  }()
+
+  /// The chunk boundaries of a step over `n` elements at `threads` threads:
+  /// increasing offsets from 0 to n, one chunk more than the offsets minus one;
+  /// `[0, n]` (one chunk) when n < 2·``minimumChunk``.
+  public static func chunkBoundaries(count n: Int, threads: Int) -> [Int] {
+    let chunks = Swift.max(1, Swift.min(threads, n / minimumChunk))
+    if chunks == 1 { return [0, n] }
+    let aligned = ((n / chunks) + 63) & ~63
+    return (0...chunks).map { Swift.min(n, $0 * aligned) }
+  }
+}
+
+/// Carries a value into `concurrentPerform`: the kernels hand each thread a
+/// disjoint range of the same buffers, which is what makes this safe.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}

@@ -1,0 +1,86 @@
+import Models
+import Optimizers
+import TestSupport
+import Testing
+
+/// Large steps are split across threads; the split must not change a bit.
+@Suite("Kernels split across threads", .tags(.property))
+struct ThreadingTests {
+  /// Past 3 × KernelThreads.minimumChunk, and not a multiple of 64, so the last chunk is ragged.
+  static let count = 3 * KernelThreads.minimumChunk + 37
+
+  static let variants: [(OptimizerKind, [(Hyperparameter, String)])] = [
+    (.sgd, []), (.sgd, [(.momentum, "0.9"), (.nesterov, "true"), (.weightDecay, "1e-2")]),
+    (.sgd, [(.momentum, "0.9"), (.dampening, "0.5")]), (.adam, []), (.adam, [(.epsilonRoot, "1e-8"), (.weightDecay, "1e-2")]),
+    (.adamw, []), (.amsgrad, []), (.adamax, []), (.nadam, []), (.radam, []), (.padam, []), (.padam, [(.partial, "0.3")]),
+    (.adabound, []), (.amsbound, []), (.rmsprop, [(.centered, "true"), (.momentum, "0.5")]), (.rmsprop, []), (.adagrad, []),
+    (.adabayes, []), (.adabayes, [(.variant, "paper")]), (.adabayesFixedPoint, []),
+  ]
+
+  /// Initial parameters and three gradients.
+  static let data: [[Double]] = {
+    var random = SplitMix64(seed: 7)
+    return (0..<4).map { k in (0..<count).map { _ in random.nextGaussian() * (k == 0 ? 1 : 0.1) } }
+  }()
+
+  /// Three steps from the same start at `threads` threads: parameters, ⟨g²⟩ and σ²_post.
+  static func run<Scalar: OptimizerScalar>(
+    _ kind: OptimizerKind, _ pairs: [(Hyperparameter, String)], threads: Int, as _: Scalar.Type
+  ) throws -> [[Scalar]] {
+    var settings = OptimizerSettings()
+    for (h, text) in pairs { try settings.set(h, parsing: text) }
+    var optimizer = try kind.make(settings, parameters: data[0].map { Scalar($0) })
+    KernelThreads.count = threads
+    defer { KernelThreads.reset() }
+    for gradient in data.dropFirst() {
+      try optimizer.step(gradient: gradient.map { Scalar($0) })
+    }
+    return [optimizer.parameters, optimizer.meanSquaredGradients ?? [], optimizer.posteriorVariances ?? []]
+  }
+
+  @Test("every per-parameter optimizer gives the same bits at 1, 2 and 3 threads (Float)", arguments: 0..<variants.count)
+  func sameBitsFloat(variant: Int) throws {
+    let (kind, pairs) = Self.variants[variant]
+    let one = try Self.run(kind, pairs, threads: 1, as: Float.self)
+    #expect(one[0].allSatisfy { $0.isFinite })
+    for threads in [2, 3] {
+      #expect(try Self.run(kind, pairs, threads: threads, as: Float.self) == one, "\(kind) \(pairs) at \(threads) threads")
+    }
+  }
+
+  @Test("Double kernels too", arguments: [OptimizerKind.adam, .adabayes, .adabayesFixedPoint, .sgd])
+  func sameBitsDouble(kind: OptimizerKind) throws {
+    let one = try Self.run(kind, [], threads: 1, as: Double.self)
+    #expect(try Self.run(kind, [], threads: 2, as: Double.self) == one)
+  }
+
+  @Test("the update form (optax) splits the same way as the apply form")
+  func updateForm() {
+    var random = SplitMix64(seed: 3)
+    let theta = (0..<Self.count).map { _ in Float(random.nextGaussian()) }
+    let gradient = (0..<Self.count).map { _ in Float(random.nextGaussian()) }
+    let adam = Adam<Float>(weightDecay: 0.1, decoupledWeightDecay: true)
+    func increments(threads: Int) -> [Float] {
+      KernelThreads.count = threads
+      defer { KernelThreads.reset() }
+      var state = adam.initialState(for: theta)
+      var updates = gradient
+      adam.update(&updates, state: &state, parameters: theta)
+      return updates
+    }
+    #expect(increments(threads: 2) == increments(threads: 1))
+  }
+
+  @Test("chunks tile 0..<n in order, on multiples of 64, at least minimumChunk long")
+  func chunkBoundaries() {
+    for n in [0, 1, 64, KernelThreads.minimumChunk * 2 - 1, KernelThreads.minimumChunk * 2, Self.count, 10_000_000] {
+      for threads in 1...5 {
+        let bounds = KernelThreads.chunkBoundaries(count: n, threads: threads)
+        #expect(bounds.first == 0 && bounds.last == n)
+        #expect(zip(bounds, bounds.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(bounds.dropFirst().dropLast().allSatisfy { $0 % 64 == 0 && $0 >= KernelThreads.minimumChunk })
+        #expect(bounds.count - 1 <= Swift.max(1, threads))
+      }
+    }
+  }
+}

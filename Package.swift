@@ -46,7 +46,7 @@ let package = Package(
     ),
     .target(name: "Plotting", dependencies: ["FileOutput"]),
     // Step timings against same-shape roofline kernels and LAPACK calls (`kfopt bench`).
-    .target(name: "Benchmarking", dependencies: ["Optimizers", "Filtering", "Linalg", "Models", "Training"]),
+    .target(name: "Benchmarking", dependencies: ["Optimizers", "Filtering", "Linalg", "Models", "Training", "CLAPACK"]),
     .target(name: "FileOutput"),
     .executableTarget(
       name: "CLI",

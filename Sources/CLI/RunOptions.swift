@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import Linalg
 import Models
 import Optimizers
 import Training
@@ -28,6 +29,16 @@ struct RunOptions: ParsableArguments {
   @Option(name: .customLong("validation-fraction"), help: "Fraction of the training data held out for early stopping.")
   var validationFraction: Double = 0.1
   @Option(help: "float32 (as PyTorch by default) or float64.") var precision: String = "float32"
+  @Option(help: "Threads for BLAS and the optimizer kernels (default: all processors, or $KALMANOPT_THREADS).")
+  var threads: Int?
+
+  /// Sets the BLAS and optimizer-kernel thread counts from --threads (or the default).
+  func applyThreads() throws {
+    if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1, got \(threads)") }
+    let count = threads ?? KernelThreads.count
+    KernelThreads.count = count
+    BLASThreads.count = count
+  }
 
   /// The plan for optimizer `kind` with `settings`, once the data (and so the steps per epoch) is known.
   func plan(optimizer kind: OptimizerKind, settings: OptimizerSettings) throws -> TrainingPlan {

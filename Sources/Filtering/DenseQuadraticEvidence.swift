@@ -73,7 +73,7 @@ extension Gaussian {
     }
     if m > 0 {
       // [KF-U] U = AP (m×n, via dsymm on Aᵀ) and S = I + UAᵀ = I + APAᵀ
-      let u = p.symmetricProduct(a.transposed).transposed  // m×n: AP
+      let u = p.symmetricProduct(leftFactor: a)  // m×n: AP
       var s = Matrix.identity(m)
       s.addProduct(u, .none, a, .transposed, scale: 1, accumulate: 1)
       s.symmetrize()
@@ -84,7 +84,7 @@ extension Gaussian {
       p.mirrorLowerTriangle()
     }
     // [KF-U] μ₊ = μ − P₊G
-    let step = p.symmetricProduct(Matrix.column(evidence.gradient)).elements
+    let step = p.symmetricApplied(to: evidence.gradient)
     for i in 0..<n { mean[i] -= step[i] }
   }
 }

@@ -136,6 +136,34 @@ extension Matrix {
     return c
   }
 
+  /// S·x with S = self symmetric (dsymv, reading S's lower triangle).
+  public func symmetricApplied(to x: [Double]) -> [Double] {
+    precondition(isSquare && columns == x.count, "Matrix.symmetricApplied: \(rows)×\(columns) · \(x.count)")
+    var y = [Double](repeating: 0, count: rows)
+    if rows == 0 { return y }
+    withUnsafeBufferPointer { ps in
+      cblas_dsymv(CblasRowMajor, CblasLower, Int32(rows), 1, ps.baseAddress, Int32(rows), x, 1, 0, &y, 1)
+    }
+    return y
+  }
+
+  /// B·S with S = self symmetric (dsymm from the right, reading S's lower triangle).
+  public func symmetricProduct(leftFactor b: Matrix) -> Matrix {
+    precondition(isSquare && b.columns == rows, "Matrix.symmetricProduct: \(b.rows)×\(b.columns) · \(rows)×\(columns)")
+    var c = Matrix(rows: b.rows, columns: columns)
+    if b.rows == 0 || columns == 0 { return c }
+    withUnsafeBufferPointer { ps in
+      b.withUnsafeBufferPointer { pb in
+        c.withUnsafeMutableBufferPointer { pc in
+          cblas_dsymm(
+            CblasRowMajor, CblasRight, CblasLower, Int32(b.rows), Int32(columns), 1, ps.baseAddress,
+            Int32(columns), pb.baseAddress, Int32(columns), 0, pc.baseAddress, Int32(columns))
+        }
+      }
+    }
+    return c
+  }
+
   /// The congruence B·S·Bᵀ of a symmetric S = self, symmetrised (dsymm + dgemm).
   ///
   /// This is the covariance of Bx when Cov(x) = S, e.g. F P Fᵀ or H P Hᵀ.
@@ -147,11 +175,22 @@ extension Matrix {
     return out
   }
 
-  /// Copies the lower triangle onto the upper one.
+  /// Copies the lower triangle onto the upper one, in 64×64 tiles so that
+  /// the column-wise writes stay in cache.
   public mutating func mirrorLowerTriangle() {
-    let n = rows
-    for i in 0..<n {
-      for j in 0..<i { elements[j * n + i] = elements[i * n + j] }
+    let n = rows, tile = 64
+    elements.withUnsafeMutableBufferPointer { buffer in
+      guard let a = buffer.baseAddress else { return }
+      for rowStart in stride(from: 0, to: n, by: tile) {
+        let rowEnd = Swift.min(rowStart + tile, n)
+        for columnStart in stride(from: 0, through: rowStart, by: tile) {
+          for i in rowStart..<rowEnd {
+            let columnEnd = Swift.min(columnStart + tile, i)
+            if columnStart >= columnEnd { continue }
+            for j in columnStart..<columnEnd { a[j * n + i] = a[i * n + j] }
+          }
+        }
+      }
     }
   }
 }

@@ -164,15 +164,16 @@ func forEachElement<Step: ElementStep>(
   _ g: UnsafePointer<Step.Scalar>, _ theta: UnsafePointer<Step.Scalar>, _ output: UnsafeMutablePointer<Step.Scalar>,
   _ n: Int, _ target: StepTarget, _ step: Step
 ) {
-  let bounds = KernelThreads.chunkBoundaries(count: n, threads: KernelThreads.count)
-  if bounds.count == 2 {
+  let (chunks, size) = KernelThreads.chunking(count: n, threads: KernelThreads.count)
+  if chunks == 1 {
     elementLoop(g, theta, output, 0..<n, target, step)
     return
   }
   let buffers = UncheckedSendable((g, theta, output))
-  DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { chunk in
+  DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
     let (g, theta, output) = buffers.value
-    elementLoop(g, theta, output, bounds[chunk]..<bounds[chunk + 1], target, step)
+    let end = chunk == chunks - 1 ? n : Swift.min(n, (chunk + 1) * size)
+    elementLoop(g, theta, output, Swift.min(n, chunk * size)..<end, target, step)
   }
 }
 

@@ -77,6 +77,29 @@ struct MatrixBLASTests {
     #expect(maximumAbsoluteDifference(bsbt, naiveProduct(naiveProduct(b, s), b.transposed)) < productTolerance)
   }
 
+  @Test func symmProductFromTheRight() {
+    var rng = SplitMix64(seed: 6)
+    let s = rng.positiveDefiniteMatrix(5)
+    let b = rng.gaussianMatrix(rows: 3, columns: 5)
+    #expect(maximumAbsoluteDifference(s.symmetricProduct(leftFactor: b), naiveProduct(b, s)) < productTolerance)
+    #expect(s.symmetricProduct(leftFactor: Matrix(rows: 0, columns: 5)).rows == 0)
+    let x = (0..<5).map { Double($0) - 2 }
+    #expect(zip(s.symmetricApplied(to: x), naiveProduct(s, .column(x)).elements).allSatisfy { abs($0 - $1) < productTolerance })
+  }
+
+  @Test("mirroring the lower triangle copies exactly, across tile edges", arguments: [1, 63, 64, 65, 150])
+  func mirrorLowerTriangle(n: Int) {
+    var rng = SplitMix64(seed: UInt64(n))
+    let original = rng.gaussianMatrix(rows: n, columns: n)
+    var mirrored = original
+    mirrored.mirrorLowerTriangle()
+    for i in 0..<n {
+      for j in 0..<n {
+        #expect(mirrored[i, j] == original[Swift.max(i, j), Swift.min(i, j)])
+      }
+    }
+  }
+
   @Test func emptyShapesAreHarmless() {
     let a = Matrix(rows: 0, columns: 3)
     let b = Matrix(rows: 3, columns: 2)

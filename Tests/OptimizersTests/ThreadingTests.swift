@@ -6,8 +6,9 @@ import Testing
 /// Large steps are split across threads; the split must not change a bit.
 @Suite("Kernels split across threads", .tags(.property))
 struct ThreadingTests {
-  /// Past 3 × KernelThreads.minimumChunk, and not a multiple of 64, so the last chunk is ragged.
-  static let count = 3 * KernelThreads.minimumChunk + 37
+  /// Three chunks at 3 threads, two at 2, and one element more than the
+  /// aligned chunks cover, so the last chunk must reach n exactly.
+  static let count = 3 * KernelThreads.minimumChunk + 1
 
   static let variants: [(OptimizerKind, [(Hyperparameter, String)])] = [
     (.sgd, []), (.sgd, [(.momentum, "0.9"), (.nesterov, "true"), (.weightDecay, "1e-2")]),
@@ -73,7 +74,7 @@ struct ThreadingTests {
 
   @Test("chunks tile 0..<n in order, on multiples of 64, at least minimumChunk long")
   func chunkBoundaries() {
-    for n in [0, 1, 64, KernelThreads.minimumChunk * 2 - 1, KernelThreads.minimumChunk * 2, Self.count, 10_000_000] {
+    for n in [0, 1, 64, KernelThreads.minimumChunk * 2 - 1, KernelThreads.minimumChunk * 2, KernelThreads.minimumChunk * 2 + 1, Self.count, 10_000_000] {
       for threads in 1...5 {
         let bounds = KernelThreads.chunkBoundaries(count: n, threads: threads)
         #expect(bounds.first == 0 && bounds.last == n)

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Benchmarking
 import Foundation
+import Linalg
+import Models
 import Optimizers
+import Training
 
 /// `kfopt bench`: optimizer steps against their memory roofline, the
 /// full-covariance update against its LAPACK calls, and MLP training throughput.
@@ -45,6 +48,8 @@ struct BenchCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let threadCount = threads ?? KernelThreads.count
+      KernelThreads.count = threadCount
+      BLASThreads.count = threadCount
       var rows: [BenchmarkRow] = []
       if suite == .all || suite == .optimizers {
         var cases = OptimizerBenchmark.standard
@@ -60,6 +65,22 @@ struct BenchCommand: ParsableCommand {
             precision == "float32"
             ? try benchmark.measure(count: params, threads: threadCount, repetitions: repetitions, as: Float.self)
             : try benchmark.measure(count: params, threads: threadCount, repetitions: repetitions, as: Double.self)
+          emit(row, header: rows.isEmpty)
+          rows.append(row)
+        }
+      }
+      if suite == .all || suite == .kalman {
+        for benchmark in KalmanUpdateBenchmark.standard {
+          let row = try benchmark.measure(repetitions: Swift.max(3, repetitions / 3))
+          emit(row, header: rows.isEmpty)
+          rows.append(row)
+        }
+      }
+      if suite == .all || suite == .training {
+        for kind in [OptimizerKind.adam, .sgd, .adabayes] {
+          let benchmark = TrainingBenchmark(
+            optimizer: kind, model: .mlp([784, 400, 400, 10]), data: DataSource("mnist5k"), epochs: Swift.max(2, repetitions / 5))
+          let row = try benchmark.measure()
           emit(row, header: rows.isEmpty)
           rows.append(row)
         }

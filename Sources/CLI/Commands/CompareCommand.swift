@@ -34,6 +34,7 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      try runOptions.applyThreads()
       let specs = try Self.parse(optimizers)
       var entries: [ComparisonReport.Entry] = []
       // Validate every spec before the first run, so a typo does not cost a run.

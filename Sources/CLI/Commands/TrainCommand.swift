@@ -32,6 +32,7 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      try runOptions.applyThreads()
       let kind = try optimizerOptions.kind()
       let plan = try runOptions.plan(optimizer: kind, settings: try optimizerOptions.settings(batchSize: nil))
       switch plan.precision {

@@ -38,14 +38,21 @@ public enum KernelThreads {
     return Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
   }()
 
-  /// The chunk boundaries of a step over `n` elements at `threads` threads:
-  /// increasing offsets from 0 to n, one chunk more than the offsets minus one;
-  /// `[0, n]` (one chunk) when n < 2·``minimumChunk``.
-  public static func chunkBoundaries(count n: Int, threads: Int) -> [Int] {
+  /// How a step over `n` elements at `threads` threads is split: `chunks`
+  /// pieces of `size` elements (a multiple of 64), the last one ragged;
+  /// one chunk when n < 2·``minimumChunk``. Computed without allocating.
+  @inline(__always)
+  static func chunking(count n: Int, threads: Int) -> (chunks: Int, size: Int) {
     let chunks = Swift.max(1, Swift.min(threads, n / minimumChunk))
-    if chunks == 1 { return [0, n] }
-    let aligned = ((n / chunks) + 63) & ~63
-    return (0...chunks).map { Swift.min(n, $0 * aligned) }
+    if chunks == 1 { return (1, n) }
+    return (chunks, ((n / chunks) + 63) & ~63)
+  }
+
+  /// The chunk boundaries of a step over `n` elements at `threads` threads:
+  /// `chunks + 1` increasing offsets from 0 to n (see ``chunking(count:threads:)``).
+  public static func chunkBoundaries(count n: Int, threads: Int) -> [Int] {
+    let (chunks, size) = chunking(count: n, threads: threads)
+    return (0...chunks).map { $0 == chunks ? n : Swift.min(n, $0 * size) }
   }
 }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Filtering
 import Linalg
 
@@ -169,11 +168,21 @@ func forEachElement<Step: ElementStep>(
     elementLoop(g, theta, output, 0..<n, target, step)
     return
   }
-  let buffers = UncheckedSendable((g, theta, output))
-  DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-    let (g, theta, output) = buffers.value
+  KernelWorkers.shared.run(chunks: chunks, ElementJob(g: g, theta: theta, output: output, n: n, chunks: chunks, size: size, target: target, step: step))
+}
+
+/// The chunks of one element-wise step, for ``KernelWorkers``.
+struct ElementJob<Step: ElementStep>: ChunkJob {
+  let g: UnsafePointer<Step.Scalar>, theta: UnsafePointer<Step.Scalar>, output: UnsafeMutablePointer<Step.Scalar>
+  let n: Int, chunks: Int, size: Int
+  let target: StepTarget
+  let step: Step
+
+  @inline(__always)
+  func run(_ chunk: Int) {
+    let start = Swift.min(n, chunk * size)
     let end = chunk == chunks - 1 ? n : Swift.min(n, (chunk + 1) * size)
-    elementLoop(g, theta, output, Swift.min(n, chunk * size)..<end, target, step)
+    elementLoop(g, theta, output, start..<end, target, step)
   }
 }
 

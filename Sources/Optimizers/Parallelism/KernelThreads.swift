@@ -55,10 +55,3 @@ public enum KernelThreads {
     return (0...chunks).map { $0 == chunks ? n : Swift.min(n, $0 * size) }
   }
 }
-
-/// Carries a value into `concurrentPerform`: the kernels hand each thread a
-/// disjoint range of the same buffers, which is what makes this safe.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-  let value: Value
-  init(_ value: Value) { self.value = value }
-}

@@ -49,7 +49,10 @@ NotebookRunner.run("AdamStepBounds") { notebook in
 
   let sequences = GradientSequence.catalogue(steps: steps, seed: seed)
   var adamTraces: [(label: String, trace: StepTrace)] = [], adamaxTraces: [(label: String, trace: StepTrace)] = []
-  var table = MarkdownTable(["sequence (\(steps) steps)", "Adam max |Δ|/α (step)", "÷ paper bound", "÷ its bound (ε incl.)", "AdaMax max |Δ|/α (step)", "÷ its bound (ε incl.)"])
+  var table = MarkdownTable([
+    "sequence (\(steps) steps)", "Adam max |Δ|/α (step)", "÷ paper bound", "÷ its bound (ε incl.)", "AdaMax max |Δ|/α (step)",
+    "÷ its bound (ε incl.)",
+  ])
   for sequence in sequences {
     let adam = StepTrace.adam(sequence, learningRate: alphaAdam)
     let adamax = StepTrace.adamax(sequence, learningRate: alphaAdamax)
@@ -75,7 +78,8 @@ NotebookRunner.run("AdamStepBounds") { notebook in
       title: "|Δₜ|/α where the bounds are tight",
       panels: [
         StepBoundFigures.window(
-          [try trace(adamTraces, "one spike"), try trace(adamTraces, "spike every"), try trace(adamTraces, "constant g = -")], steps: (spikeStep - 10)...(spikeStep + 60),
+          [try trace(adamTraces, "one spike"), try trace(adamTraces, "spike every"), try trace(adamTraces, "constant g = -")],
+          steps: (spikeStep - 10)...(spikeStep + 90),
           lines: [(1, "α"), paper], yAxis: Axis("|Δₜ| / α", scale: .log10, range: 1e-2...20), title: "Adam, sparse gradients: a spike after silence"),
         StepBoundFigures.window(
           [try trace(adamTraces, "growing")], steps: (steps - 250)...steps, lines: [(1, "α"), paper, supremum],
@@ -86,7 +90,8 @@ NotebookRunner.run("AdamStepBounds") { notebook in
           title: "AdaMax, gradients decaying like β₂ᵏ"),
         StepBoundFigures.window(
           [("Adam", try trace(adamTraces, "heavy").trace), ("AdaMax", try trace(adamaxTraces, "heavy").trace)], steps: 1...steps,
-          lines: [(1, "α"), paper], yAxis: Axis("|Δₜ| / α", scale: .log10, range: 1e-3...20), title: "Heavy-tailed noise g = ξ·exp(2ζ), ξ, ζ ~ N(0, 1)"),
+          lines: [(1, "α"), paper], yAxis: Axis("|Δₜ| / α", scale: .log10, range: 1e-3...20), title: "Heavy-tailed noise g = ξ·exp(2ζ), ξ, ζ ~ N(0, 1)",
+          legendPosition: .topLeft),
       ], columns: 2
     ).svg(), named: "sequences", caption: "step sizes where the bounds are tight")
 
@@ -99,7 +104,9 @@ NotebookRunner.run("AdamStepBounds") { notebook in
     Adam<Float>(learningRate: alphaAdam), learningRate: alphaAdam, thresholds: [1, bound.paperAdam], seed: seed, data: data)
   let adamaxRun = try training.measure(
     Adamax<Float>(learningRate: alphaAdamax), learningRate: alphaAdamax, thresholds: [1, bound.adamaxSupremum], seed: seed, data: data)
-  notebook.heading("Real training: MLP \(training.layerSizes.map(String.init).joined(separator: "-")) on \(training.data.name), \(training.epochs) epochs, batch \(training.batchSize)")
+  notebook.heading(
+    "Real training: MLP \(training.layerSizes.map(String.init).joined(separator: "-")) on \(training.data.name), "
+      + "\(training.epochs) epochs, batch \(training.batchSize)")
   var real = MarkdownTable(["optimizer", "steps × parameters", "median", "90 %", "99 %", "99.9 %", "max", "steps > α", "steps > bound", "test acc. %"])
   for (name, run, boundName) in [("Adam, α = 1e-3", adamRun, "> paper's 3.162"), ("AdaMax, α = 2e-3", adamaxRun, "> 1.0091")] {
     let h = run.histogram

@@ -125,8 +125,8 @@ NotebookRunner.run("FullVsDiagonal") { notebook in
     }
     let options = first.indices.flatMap { c in ["plug-in", "probit", "MC"].filter { first[c].score($0) != nil }.map { (c, $0) } }
     func best(_ allowed: (Int) -> Bool) -> String {
-      guard let (c, method) = options.filter({ allowed($0.0) }).min(by: { meanScore($0.0, $0.1, \.negativeLogLikelihood) < meanScore($1.0, $1.1, \.negativeLogLikelihood) })
-      else { return "–" }
+      let nll = { (option: (Int, String)) in meanScore(option.0, option.1, \.negativeLogLikelihood) }
+      guard let (c, method) = options.filter({ allowed($0.0) }).min(by: { nll($0) < nll($1) }) else { return "–" }
       let name = method == "plug-in" ? String(first[c].label.split(separator: " · ").first ?? "") : first[c].label
       return "\(name), \(method): NLL \(Formatting.fixed(meanScore(c, method, \.negativeLogLikelihood), 3)), "
         + "ECE \(Formatting.fixed(meanScore(c, method, \.expectedCalibrationError), 3)), acc. \(Formatting.fixed(100 * meanScore(c, method, \.accuracy), 1)) %"
@@ -160,7 +160,8 @@ NotebookRunner.run("FullVsDiagonal") { notebook in
   notebook.bullets(
     findings + sameMean.map { row in
       let gaps = zip(row.full, row.diagonal).map { $0 - $1 }
-      let verdict = gaps.allSatisfy { $0 < 0 } ? "the full covariance wins on every seed" : gaps.allSatisfy { $0 > 0 } ? "the diagonal wins on every seed" : "mixed"
+      let verdict =
+        gaps.allSatisfy { $0 < 0 } ? "the full covariance wins on every seed" : gaps.allSatisfy { $0 > 0 } ? "the diagonal wins on every seed" : "mixed"
       return "\(row.task), same mean and curvature (Laplace at Adam's mean, MC): full − diagonal NLL "
         + gaps.map { String(format: "%+.3f", $0) }.joined(separator: ", ") + ": \(verdict)."
     })

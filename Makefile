@@ -3,7 +3,7 @@
 #   make test   install what is missing, check the equation ledger, run the tests
 SWIFT ?= swift
 
-.PHONY: demo test deps build release ledger clean
+.PHONY: demo test deps build release ledger notebooks clean
 
 deps:
 	@Scripts/install-deps.sh
@@ -27,8 +27,25 @@ demo: deps
 ledger:
 	@Scripts/check-ledger.sh
 
+# Every notebook in its small (--quick) version, release build; plots and
+# summaries land in out/notebooks/<Name>.
+NOTEBOOKS := KalmanBasics AdaBayesFixedPoint OptimizerTable SGDvsAdamMNIST BADAMPruning \
+  BADAMRegression PadamExponent AdamStepBounds FullVsDiagonal
+
+notebooks: deps
+	$(SWIFT) build -c release
+	@mkdir -p out
+	@bin="$$($(SWIFT) build -c release --show-bin-path)"; \
+	for notebook in $(NOTEBOOKS); do \
+	  echo "== $$notebook"; \
+	  start=$$(date +%s); \
+	  "$$bin/$$notebook" --quick > "out/notebooks-$$notebook.log" 2>&1 || { cat "out/notebooks-$$notebook.log"; exit 1; }; \
+	  echo "   ok in $$(( $$(date +%s) - start )) s (out/notebooks/$$notebook/summary.md)"; \
+	done
+
 test: deps ledger
 	$(SWIFT) test --disable-xctest
+	$(MAKE) notebooks
 
 clean:
 	rm -rf .build

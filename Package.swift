@@ -11,6 +11,12 @@
 //   CLI         the `kfopt` executable; contains no math.
 import PackageDescription
 
+/// The notebooks-as-scripts, one executable each (Notebooks/<Name>/main.swift).
+let notebooks = [
+  "AdaBayesFixedPoint", "OptimizerTable", "SGDvsAdamMNIST", "BADAMPruning",
+  "BADAMRegression", "PadamExponent", "AdamStepBounds", "FullVsDiagonal",
+]
+
 let package = Package(
   name: "KalmanOpt",
   products: [
@@ -20,6 +26,7 @@ let package = Package(
     .library(name: "Optimizers", targets: ["Optimizers"]),
     .library(name: "Training", targets: ["Training"]),
     .library(name: "Plotting", targets: ["Plotting"]),
+    .library(name: "Experiments", targets: ["Experiments"]),
     .executable(name: "kfopt", targets: ["CLI"]),
   ],
   dependencies: [
@@ -56,12 +63,29 @@ let package = Package(
       ]
     ),
 
-    // MARK: - Notebooks (literate executables; run by make demo / CI)
+    // MARK: - Notebooks (literate executables; `make notebooks` runs them with --quick)
+    // The experiments they run live in the Experiments library, so that each
+    // notebook's headline claim is also a test (Tests/ExperimentsTests).
+    .target(
+      name: "Experiments",
+      dependencies: [
+        "Filtering", "Linalg", "Models", "Optimizers", "Training", "Plotting", "FileOutput",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]
+    ),
     .executableTarget(
       name: "KalmanBasics",
       dependencies: ["Filtering", "Linalg", "Models"],
       path: "Notebooks/KalmanBasics"
     ),
+  ] + notebooks.map { name in
+    Target.executableTarget(
+      name: name,
+      dependencies: ["Experiments", "Filtering", "Linalg", "Models", "Optimizers", "Training", "Plotting"],
+      path: "Notebooks/\(name)"
+    )
+  } + [
 
     // MARK: - Implementation details
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -96,6 +120,10 @@ let package = Package(
     .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["Optimizers", "TestSupport"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
+    .testTarget(
+      name: "ExperimentsTests",
+      dependencies: ["Experiments", "Filtering", "Linalg", "Models", "Optimizers", "Training", "TestSupport"]
+    ),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "Models", "Optimizers", "FileOutput", "TestSupport"]),
     .testTarget(
       name: "OptimizersTests",

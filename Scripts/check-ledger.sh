@@ -15,7 +15,7 @@ for tag in $tags; do
 done
 # And no tag is used in code without a ledger row.
 for used in $(grep -rhoE '\[(KF|AB|LR|OPT|FC|BADAM|PADAM|MODEL|DATA)-[A-Z0-9-]+\]' Sources Tests Notebooks 2>/dev/null | tr -d '[]' | sort -u); do
-  echo "$tags" | grep -qx "$used" || { echo "check-ledger: [$used] is used in code but has no row in $ledger" >&2; status=1; }
+  grep -qx "$used" <<< "$tags" || { echo "check-ledger: [$used] is used in code but has no row in $ledger" >&2; status=1; }
 done
 [ $status -eq 0 ] && echo "check-ledger: $count tags, each implemented and tested"
 exit $status

@@ -89,14 +89,34 @@ extension MLP {
       let count = Double(Swift.max(1, data.count))
       return PredictiveSummary(negativeLogLikelihood: nll / count, accuracy: nil, expectedCalibrationError: nil, rootMeanSquaredError: (squared / count).squareRoot())
     }
-    var generator = SplitMix64(seed: { if case .monteCarlo(_, let seed) = method { return seed } else { return 0 } }())
-    let probabilities = linearized.map { classProbabilities(mean: $0.mean, covariance: $0.covariance, method: method, generator: &generator) }
+    let probabilities = classProbabilities(linearized, method: method)
     let correct = zip(probabilities, data.labels).filter { p, label in p.indices.max { p[$0] < p[$1] } == label }.count
     return PredictiveSummary(
       negativeLogLikelihood: Calibration.negativeLogLikelihood(probabilities: probabilities, labels: data.labels),
       accuracy: Double(correct) / Double(Swift.max(1, data.count)),
       expectedCalibrationError: Calibration.expectedCalibrationError(probabilities: probabilities, labels: data.labels),
       rootMeanSquaredError: nil)
+  }
+
+  /// The predictive class probabilities of every example of `data` (classification
+  /// networks), as ``predictiveSummary(at:posterior:on:method:noiseVariance:)`` scores them:
+  /// one row per example, one column per class (two for a binary output).
+  public mutating func predictiveProbabilities(
+    at parameters: [Scalar], posterior: WeightPosterior?, on data: Dataset<Scalar>, method: PredictiveMethod
+  ) -> [[Double]] {
+    precondition(outputLoss != .meanSquaredError, "MLP.predictiveProbabilities: a regression network has no class probabilities")
+    let k = layerSizes[depth]
+    if let posterior, method != .plugIn {
+      return classProbabilities(linearizedOutputs(at: parameters, posterior: posterior, on: data), method: method)
+    }
+    let z = outputs(at: parameters, on: data)
+    return classProbabilities((0..<data.count).map { i in ((0..<k).map { Double(z[i * k + $0]) }, Matrix(rows: k, columns: k)) }, method: .plugIn)
+  }
+
+  /// Class probabilities of linearised outputs, one generator for all examples (Monte Carlo).
+  func classProbabilities(_ linearized: [(mean: [Double], covariance: Matrix)], method: PredictiveMethod) -> [[Double]] {
+    var generator = SplitMix64(seed: { if case .monteCarlo(_, let seed) = method { return seed } else { return 0 } }())
+    return linearized.map { classProbabilities(mean: $0.mean, covariance: $0.covariance, method: method, generator: &generator) }
   }
 
   /// Class probabilities from z ~ N(mean, covariance).                         [MODEL-PRED]

@@ -5,10 +5,27 @@
 // η/√⟨g²⟩, and how long does it take to get there?
 //
 // Claims (measured, full mode, seed 0; see the summary for every number):
-// CLAIMS-PLACEHOLDER
+// 1. At the paper's σ² = η_SGD/B = 1e-3, after 20 epochs 99.26 % of all
+//    478 410 parameters lie within 5 % of Eq. 20 (99.85 % within 10 %;
+//    PyTorch: 99.33 % / 99.89 %), and 97.5 % of the 142 158 informative ones
+//    (u ≤ 10; 87.7 % after 5 epochs). None reaches the Adam regime: the
+//    smallest u is 0.33.
+// 2. At σ² = 1e-2 (η_SGD = 1.0) only 58.8 % are within 5 % after 20 epochs
+//    (PyTorch: 56.5 %); near the knee σ²_post sits up to 1.57× (95th
+//    percentile) above Eq. 20. This is a transient: every σ²_post starts at
+//    σ² and relaxes over τ = 1/(η²(2/s* − 1/σ²)) steps, thousands here, and
+//    the band medians fall like a constant-gradient filter at the same u.
+// 3. The optimizer fed synthetic constant-|g| gradients converges to the
+//    exact fixed point of its own recursion (SteadyState.exactPosteriorVariance
+//    with the optimizer's OU transition) from above, inside the concavity
+//    bound ρᵗ(σ² − s*)/s*: y/s* = 1.0000 at 5000 steps for u = 0.01…100
+//    (largest gap 2.5e-4, at u = 2–3, where τ ≈ 700–830 steps). Eq. 20 is the
+//    small-step approximation, high by 5.10 %, 1.66 %, 0.48 % at u = 0.01,
+//    0.03, 0.1 (the bench: 1.0510, 1.0166, 1.0048); at σ² = 1e-3 the MLP
+//    never gets below u = 0.3, where the gap is 0.14 %.
 //
 // Run:  swift run -c release AdaBayesFixedPoint [--quick] [--seed N] [--out DIR]
-// Time: full ≈ TIME-FULL on 2 cores; --quick ≈ TIME-QUICK.
+// Time (release build, 2 cores): full ≈ 20 s; --quick ≈ 4 s.
 import Experiments
 import Filtering
 import Foundation
@@ -111,7 +128,7 @@ NotebookRunner.run("AdaBayesFixedPoint") { notebook in
     Every σ²_post starts at σ², above its fixed point s*, and falls towards it with the linearised time constant \
     τ = 1/(η²(2/s* − 1/σ²)) steps (σ²/η² in the SGD regime). s* is the exact fixed point of the optimizer's own \
     recursion at curvature λ = ⟨g²⟩ (SteadyState.exactPosteriorVariance with the optimizer's OU transition). \
-    Medians of y/s* over the informative points, per band of u, after each epoch:
+    The time constant at a few values of u:
     """)
   var tauTable = MarkdownTable(["u", "s*/σ² (Eq. 20)", "τ at σ² = 1e-3 (steps)", "τ at σ² = 1e-2 (steps)"])
   for u: Double in [0.1, 0.3, 1, 3, 10, 100] {
@@ -135,7 +152,7 @@ NotebookRunner.run("AdaBayesFixedPoint") { notebook in
     return table
   }
   notebook.table(tauTable)
-  notebook.paragraph("σ² = 1e-3:")
+  notebook.paragraph("Medians of y/s* over the informative points, overall and per band of u, as training goes on. σ² = 1e-3:")
   notebook.table(transientTable(paperRun))
   notebook.paragraph("σ² = 1e-2:")
   notebook.table(transientTable(heavyRun))

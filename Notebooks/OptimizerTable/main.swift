@@ -5,10 +5,22 @@
 // what changes when AdaBayes' SGD rate is matched to heavy-ball SGD?
 //
 // Claims (measured, full mode, seeds 0–2; see the summary for every number):
-// CLAIMS-PLACEHOLDER
+// 1. With the paper's settings the nine rank, by min test error over 20
+//    epochs (mean of 3 seeds): AdaGrad 5.10 %, SGD 5.23, AdamW 5.40, AMSGrad
+//    5.40, Adam 5.43, AdaBound 5.97, AMSBound 6.03, AdaBayes 8.30,
+//    AdaBayes-FP 8.53. AdaBayes is the worst here, the opposite of the
+//    paper's CIFAR-10 Table 1 (a different data set, model and budget). All
+//    twelve rows agree with PyTorch on the same protocol within 2 standard
+//    errors (largest 1.8).
+// 2. The reason is the SGD rate, not the filter: at η_SGD = 0.1 AdaBayes
+//    moves like its low-data limit, SGD with dampening 0.9 (8.13 %); with
+//    η_SGD = 1.0 = lr/(1 − μ), matched to heavy-ball SGD, it reaches 5.43 %
+//    (heavy-ball SGD 5.23 %), and AdaBayes-FP 5.70 %.
+// 3. On digits (MLP 64-100-10, 50 epochs) all twelve land within 2.0–2.8 %
+//    min test error, a few of the 360 test examples apart.
 //
 // Run:  swift run -c release OptimizerTable [--quick] [--seed N] [--out DIR]
-// Time: full ≈ TIME-FULL on 2 cores; --quick ≈ TIME-QUICK.
+// Time (release build, 2 cores): full ≈ 3 min (up to 4.5 min when the machine is shared); --quick ≈ 8 s.
 import Experiments
 import Foundation
 import Models

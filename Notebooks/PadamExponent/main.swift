@@ -4,10 +4,18 @@
 // depend on p, and is p = ½ at lr 1e-3 the same as AMSGrad?
 //
 // Claims (measured, full mode, seeds 0–2; see the summary for every number):
-// CLAIMS-PLACEHOLDER
+// 1. A U-shape at lr 0.1: min test error 9.33 % (p = 0), 7.67 (1/16),
+//    6.17 (1/8), 5.10 (1/4), 6.87 (3/8) and 73.4 % (p = 1/2, AMSGrad at a
+//    hundred times its rate: stuck, though finite). PyTorch with the
+//    reference class: 9.20, 7.27, 5.97, 5.40, 7.40, 71.3 — every point within
+//    2.3 standard errors. The partially adaptive p = 1/4 overfits late (final
+//    test loss 0.305 against its minimum 0.231).
+// 2. p = 1/2 at lr 1e-3 is AMSGrad: 5.33 ± 0.25 % against torch AMSGrad's
+//    5.40 ± 0.26 %, test losses within 4e-3–6e-3 at every epoch (PyTorch:
+//    4e-3–8e-3); they differ only in where ε enters.
 //
 // Run:  swift run -c release PadamExponent [--quick] [--seed N] [--out DIR]
-// Time: full ≈ TIME-FULL on 2 cores; --quick ≈ TIME-QUICK.
+// Time (release build, 2 cores): full ≈ 2.5 min (up to 3.5 min when shared); --quick ≈ 4 s.
 import Experiments
 import Foundation
 import Training

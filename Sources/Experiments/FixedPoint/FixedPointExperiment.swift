@@ -1,9 +1,9 @@
 import Filtering
-import RealModule
 import Foundation
 import Linalg
 import Models
 import Optimizers
+import RealModule
 import Training
 
 /// Trains an MLP with AdaBayes and reads, epoch by epoch, how each parameter's

@@ -1,6 +1,6 @@
 import Filtering
-import RealModule
 import Foundation
+import RealModule
 
 /// How fast AdaBayes' σ²_post approaches its fixed point under constant curvature.
 ///

@@ -1,7 +1,7 @@
 import Filtering
-import RealModule
 import Models
 import Optimizers
+import RealModule
 import Training
 
 /// The AdaBayes optimizer driven by synthetic gradients of a chosen size, to

@@ -40,8 +40,25 @@ public enum PadamFigures {
     }
     let sweepPanel = Plot(
       title: "min test error over epochs against p (lr 0.1)", x: Axis("partial exponent p", range: -0.02...0.52),
-      y: Axis("min test error %", scale: .log10, range: 3...100), series: series, legendPosition: .topLeft, width: 680, height: 500)
-    let curves = ComparisonFigures.curves(results, title: "Padam", errorRange: 3...100, legendPosition: .best)[0]
+      y: Axis("min test error %", scale: .log10, range: 3...95), series: series, legendPosition: .topLeft, width: 680, height: 500)
+    // The curves panel leaves out p = 1/2 at lr 0.1, a flat line near the top that
+    // would sit under any legend, and names the runs by p (and lr when not 0.1).
+    var drawn: [ArmResult] = []
+    var stuck: ArmResult?
+    for (k, point) in points.enumerated() where k < results.count {
+      var result = results[k]
+      if point.exponent == 0.5 && point.learningRate == 0.1 {
+        stuck = result
+        continue
+      }
+      result.arm.label = "p = \(PadamSweep.exponentText(point.exponent))" + (point.learningRate == 0.1 ? "" : ", lr \(PadamSweep.learningRateText(point.learningRate))")
+      drawn.append(result)
+    }
+    var curves = ComparisonFigures.curves(drawn, title: "Padam", errorRange: 3...95)[0]
+    if let stuck {
+      let final = mean(stuck.finalTestErrors)
+      curves.title = "test error by epoch (not drawn: p = 1/2 at lr 0.1, final \(Formatting.fixed(final, 0)) %)"
+    }
     return Figure(title: title, panels: [sweepPanel, curves], columns: 2)
   }
 }

@@ -74,26 +74,38 @@ public struct Trainer<Scalar: OptimizerScalar> {
     observer.trainingWillStart(plan: plan, parameterCount: model.parameterCount, stepsPerEpoch: batchCount, startEpoch: completedEpochs + 1)
     var stoppedEarly = false
     while completedEpochs < plan.epochs && !stoppedEarly {
-      let epoch = completedEpochs + 1
-      let order = MinibatchOrder.shuffled(count: data.train.count, using: &batchGenerator)
-      let start = DispatchTime.now().uptimeNanoseconds
-      for (b, batch) in MinibatchOrder.batches(of: order, size: plan.batchSize).enumerated() {
-        optimizer.learningRate = optimizer.initialLearningRate * plan.schedule.factor(afterSteps: optimizer.stepCount)
-        let loss = try step(on: batch, epoch: epoch, batchNumber: b + 1)
-        observer.batchDidFinish(epoch: epoch, batch: b + 1, of: batchCount, loss: loss)
-      }
-      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-      let record = evaluate(epoch: epoch, seconds: seconds)
-      history.append(record)
-      completedEpochs = epoch
+      let record = try trainEpoch(observer: &observer)
       stoppedEarly = updateEarlyStopping(record)
-      observer.epochDidFinish(record)
       if let checkpoints { try checkpoints.save(self) }
     }
     var result = finish(stoppedEarly: stoppedEarly)
     if calibrate { result.calibration = calibration() }
     observer.trainingDidFinish(result)
     return result
+  }
+
+  /// Trains and evaluates one more epoch (the next after `completedEpochs`),
+  /// for callers that inspect the optimizer between epochs; ``run(observer:checkpoints:calibrate:)``
+  /// is this in a loop plus early stopping, checkpoints and the final result.
+  ///
+  /// The observer gets `batchDidFinish` and `epochDidFinish`, not the start and finish calls.
+  @discardableResult
+  public mutating func trainEpoch<Observer: TrainingObserver>(observer: inout Observer) throws(TrainingError) -> EpochRecord {
+    let epoch = completedEpochs + 1
+    let batchCount = (data.train.count + plan.batchSize - 1) / plan.batchSize
+    let order = MinibatchOrder.shuffled(count: data.train.count, using: &batchGenerator)
+    let start = DispatchTime.now().uptimeNanoseconds
+    for (b, batch) in MinibatchOrder.batches(of: order, size: plan.batchSize).enumerated() {
+      optimizer.learningRate = optimizer.initialLearningRate * plan.schedule.factor(afterSteps: optimizer.stepCount)
+      let loss = try step(on: batch, epoch: epoch, batchNumber: b + 1)
+      observer.batchDidFinish(epoch: epoch, batch: b + 1, of: batchCount, loss: loss)
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let record = evaluate(epoch: epoch, seconds: seconds)
+    history.append(record)
+    completedEpochs = epoch
+    observer.epochDidFinish(record)
+    return record
   }
 
   /// One optimizer step on a minibatch: from the gradient, or — for the

@@ -106,15 +106,8 @@ struct PosteriorPlotCommand: ParsableCommand {
     print("regimes: Adam (u < 0.1) \(regimes.adam), transition (0.1 ≤ u ≤ 10) \(regimes.transition), SGD (u > 10) \(regimes.sgd); smallest u = \(short(scatter.smallestU))")
     print(String(format: "within 5 %% / 10 %% of Eq. 20: all %.2f %% / %.2f %% (n = %d); informative (u ≤ 10) %.2f %% / %.2f %% (n = %d)",
       100 * all.within5Percent, 100 * all.within10Percent, all.count, 100 * informative.within5Percent, 100 * informative.within10Percent, informative.count))
-    var layers: [String] = []
-    for layer in Set(scatter.points.map(\.layer)).sorted() {
-      for bias in [false, true] {
-        let subset = PosteriorScatter(learningRate: scatter.learningRate, priorVariance: scatter.priorVariance,
-          points: scatter.points.filter { $0.layer == layer && $0.isBias == bias }, zeroGradientCount: 0)
-        guard !subset.points.isEmpty else { continue }
-        let a = subset.agreement(informativeOnly: false)
-        layers.append(String(format: "%@%d %.1f %%/%.1f %% (n=%d)", bias ? "b" : "W", layer, 100 * a.within5Percent, 100 * a.within10Percent, a.count))
-      }
+    let layers = scatter.layerAgreements.map { name, a in
+      String(format: "%@ %.1f %%/%.1f %% (n=%d)", name, 100 * a.within5Percent, 100 * a.within10Percent, a.count)
     }
     print("per layer (≤5 %/≤10 %, g ≠ 0): " + layers.joined(separator: ", "))
   }

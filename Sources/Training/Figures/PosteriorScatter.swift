@@ -91,6 +91,21 @@ public struct PosteriorScatter: Sendable {
     return Agreement(count: n, within5Percent: Double(five) / total, within10Percent: Double(ten) / total)
   }
 
+  /// The agreement with Eq. 20 of each layer's weights and biases (`W1`, `b1`,
+  /// `W2`, …, in layer order), over the points with g ≠ 0.
+  public var layerAgreements: [(name: String, agreement: Agreement)] {
+    var result: [(name: String, agreement: Agreement)] = []
+    for layer in Set(points.map(\.layer)).sorted() {
+      for bias in [false, true] {
+        let chosen = points.filter { $0.layer == layer && $0.isBias == bias }
+        guard !chosen.isEmpty else { continue }
+        let subset = PosteriorScatter(learningRate: learningRate, priorVariance: priorVariance, points: chosen, zeroGradientCount: 0)
+        result.append(("\(bias ? "b" : "W")\(layer)", subset.agreement(informativeOnly: false)))
+      }
+    }
+    return result
+  }
+
   /// Points per regime: Adam (u < 0.1), transition (0.1 ≤ u ≤ 10), SGD (u > 10).
   public var regimeCounts: (adam: Int, transition: Int, sgd: Int) {
     var counts = (adam: 0, transition: 0, sgd: 0)

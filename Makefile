@@ -3,7 +3,7 @@
 #   make test   install what is missing, check the equation ledger, run the tests
 SWIFT ?= swift
 
-.PHONY: demo test deps build release ledger notebooks clean
+.PHONY: demo test deps build release ledger notebooks bench bench-check clean
 
 deps:
 	@Scripts/install-deps.sh
@@ -43,9 +43,21 @@ notebooks: deps
 	  echo "   ok in $$(( $$(date +%s) - start )) s (out/notebooks/$$notebook/summary.md)"; \
 	done
 
+# Optimizer steps against the memory roofline, Kalman updates against their
+# LAPACK calls, MLP epochs against the sgemm peak, all ratios from one run.
+bench: deps
+	$(SWIFT) build -c release --product kfopt
+	"$$($(SWIFT) build -c release --show-bin-path)/kfopt" bench
+
+# The Benchmarks package (ordo-one/package-benchmark): fails when an optimizer
+# step allocates, or a Kalman update allocates more than it did.
+bench-check: deps
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark thresholds check --no-progress
+
 test: deps ledger
 	$(SWIFT) test --disable-xctest
 	$(MAKE) notebooks
+	$(MAKE) bench-check
 
 clean:
 	rm -rf .build

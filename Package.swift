@@ -76,7 +76,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "KalmanBasics",
-      dependencies: ["Filtering", "Linalg", "Models"],
+      dependencies: ["Experiments", "Filtering", "Linalg", "Models"],
       path: "Notebooks/KalmanBasics"
     ),
   ] + notebooks.map { name in

@@ -11,7 +11,8 @@
 //    exact Riccati root; Eq. 20 lies within ≈ λs/2 of it, and moves from the
 //    SGD plateau σ² to the Adam line η/|g| as |g| grows.
 //
-// Run: swift run -c release KalmanBasics
+// Run: swift run -c release KalmanBasics [--out DIR]   (--quick is accepted; the run takes < 1 s)
+import Experiments
 import Filtering
 import Foundation
 import Linalg
@@ -24,7 +25,10 @@ func dataPath(_ name: String) -> String {
   (ProcessInfo.processInfo.environment["KALMANOPT_DATA"] ?? "Data") + "/" + name
 }
 
-func run() throws {
+func run(_ notebook: inout Notebook) throws {
+  var text: [String] = []
+  func print(_ line: String) { text.append(line) }
+  defer { notebook.paragraph(text.joined(separator: "\n").trimmingCharacters(in: .newlines)) }
   let raw = try Dataset<Double>.load(path: dataPath("diabetes.csv"), target: "target", task: .regression)
   let data = Standardizer(fittedOn: raw).apply(to: raw)
   let (x, y) = LinearRegression.design(data)
@@ -89,9 +93,4 @@ func run() throws {
   print("\nSmall |g|: σ²_post → σ² = \(String(format: "%.3e", sigma2)) (SGD). Large |g|: σ²_post → η/|g| (Adam).")
 }
 
-do {
-  try run()
-} catch {
-  FileHandle.standardError.write(Data("KalmanBasics: \(error)\n".utf8))
-  exit(65)
-}
+NotebookRunner.run("KalmanBasics") { notebook in try run(&notebook) }

@@ -39,7 +39,7 @@ struct NotebookSupportTests {
   @Test("an output directory that cannot be created is an I/O error naming it")
   func unwritableDirectory() throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("kfopt-file-\(UUID().uuidString)").path
-    FileManager.default.createFile(atPath: file, contents: Data())
+    #expect(FileManager.default.createFile(atPath: file, contents: Data()))
     defer { try? FileManager.default.removeItem(atPath: file) }
     var options = NotebookOptions()
     options.out = file + "/sub"

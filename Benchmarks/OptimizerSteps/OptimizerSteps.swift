@@ -35,7 +35,7 @@ let benchmarks: @Sendable () -> Void = {
     else { return }
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
-      try? Gaussian.applyEvidence(evidence, mean: &mean, lowerCovariance: &covariance, mirror: true)
+      try? Gaussian.applyEvidence(evidence, mean: &mean, lowerCovariance: &covariance, mirror: false)
     }
     benchmark.stopMeasurement()
     blackHole(mean)

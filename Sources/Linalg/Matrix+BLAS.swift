@@ -147,11 +147,16 @@ extension Matrix {
     return y
   }
 
-  /// B·S with S = self symmetric (dsymm from the right, reading S's lower triangle).
+  /// B·S with S = self symmetric (dsymm from the right, reading S's lower
+  /// triangle; dsymv for a single row, which OpenBLAS runs several times faster).
   public func symmetricProduct(leftFactor b: Matrix) -> Matrix {
     precondition(isSquare && b.columns == rows, "Matrix.symmetricProduct: \(b.rows)×\(b.columns) · \(rows)×\(columns)")
     var c = Matrix(rows: b.rows, columns: columns)
     if b.rows == 0 || columns == 0 { return c }
+    if b.rows == 1 {
+      c.elements = symmetricApplied(to: b.elements)
+      return c
+    }
     withUnsafeBufferPointer { ps in
       b.withUnsafeBufferPointer { pb in
         c.withUnsafeMutableBufferPointer { pc in

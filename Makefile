@@ -45,9 +45,13 @@ notebooks: deps
 
 # Optimizer steps against the memory roofline, Kalman updates against their
 # LAPACK calls, MLP epochs against the sgemm peak, all ratios from one run.
+# `make bench` runs the portable build; `make bench NATIVE=1` the build for
+# this CPU (KALMANOPT_NATIVE=1, AVX where available), in its own build folder.
+NATIVE ?= 0
+BENCH_BUILD := $(if $(filter 1,$(NATIVE)),--scratch-path .build-native,)
 bench: deps
-	$(SWIFT) build -c release --product kfopt
-	"$$($(SWIFT) build -c release --show-bin-path)/kfopt" bench
+	KALMANOPT_NATIVE=$(NATIVE) $(SWIFT) build -c release --product kfopt $(BENCH_BUILD)
+	"$$(KALMANOPT_NATIVE=$(NATIVE) $(SWIFT) build -c release $(BENCH_BUILD) --show-bin-path)/kfopt" bench
 
 # The Benchmarks package (ordo-one/package-benchmark): fails when an optimizer
 # step allocates, or a Kalman update allocates more than it did.

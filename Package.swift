@@ -17,6 +17,16 @@ let notebooks = [
   "BADAMRegression", "PadamExponent", "AdamStepBounds", "FullVsDiagonal",
 ]
 
+/// Kernel targets compiled for this machine's CPU when `KALMANOPT_NATIVE=1`
+/// (e.g. `KALMANOPT_NATIVE=1 swift build -c release`). The default build
+/// targets baseline x86-64 (SSE2) and needs no unsafe flags, so other packages
+/// can depend on this one; there the optimizer loops are vectorised 4-wide and
+/// the ones with several divisions and a square root per parameter (AdaBayes-FP,
+/// Adam at one thread) are compute-bound. With AVX they are memory-bound.
+/// The README's performance section has both, measured in one session.
+let kernelSettings: [SwiftSetting] =
+  Context.environment["KALMANOPT_NATIVE"] == "1" ? [.unsafeFlags(["-target-cpu", "native"])] : []
+
 let package = Package(
   name: "KalmanOpt",
   products: [
@@ -45,7 +55,8 @@ let package = Package(
     ),
     .target(
       name: "Optimizers",
-      dependencies: ["Filtering", "Linalg", "CFastMath", .product(name: "RealModule", package: "swift-numerics")]
+      dependencies: ["Filtering", "Linalg", "CFastMath", .product(name: "RealModule", package: "swift-numerics")],
+      swiftSettings: kernelSettings
     ),
     .target(
       name: "Training",
@@ -53,7 +64,11 @@ let package = Package(
     ),
     .target(name: "Plotting", dependencies: ["FileOutput"]),
     // Step timings against same-shape roofline kernels and LAPACK calls (`kfopt bench`).
-    .target(name: "Benchmarking", dependencies: ["Optimizers", "Filtering", "Linalg", "Models", "Training", "CLAPACK"]),
+    // The roofline kernels are compiled like the optimizer kernels they measure.
+    .target(
+      name: "Benchmarking", dependencies: ["Optimizers", "Filtering", "Linalg", "Models", "Training", "CLAPACK"],
+      swiftSettings: kernelSettings
+    ),
     .target(name: "FileOutput"),
     .executableTarget(
       name: "CLI",
@@ -92,9 +107,8 @@ let package = Package(
     // Header-only: errno-free square roots so optimizer loops vectorise.
     // Release builds need no extra flags: with this square root and the
     // kernels' shape (Optimizers/ElementwiseKernel.swift) `-O` vectorises
-    // every optimizer loop on the baseline x86-64 target. AVX would need
-    // `-target-cpu`, an unsafe flag that would stop other packages from
-    // depending on this one.
+    // every optimizer loop on the baseline x86-64 target (see kernelSettings
+    // for the opt-in AVX build).
     .target(name: "CFastMath"),
     .systemLibrary(
       name: "CLAPACK",

@@ -1,0 +1,36 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `kfopt bench` as a script would run it: JSON lines with the documented keys.
+@Suite("kfopt bench", .tags(.endToEnd))
+struct BenchCommandTests {
+  @Test("--json prints one object per optimizer with name, ns_per_param and roofline_fraction")
+  func jsonRows() throws {
+    let result = try KFOptProcess.run([
+      "bench", "--suite", "optimizers", "--only", "sgd,adam,adabayes", "--params", "300000", "--repetitions", "2", "--json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let rows = try result.standardOutput.split(separator: "\n").map { line in
+      try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+    #expect(rows.compactMap { $0["name"] as? String } == ["sgd/f32", "adam/f32", "adabayes/f32"])
+    for row in rows {
+      let nanoseconds = try #require(row["ns_per_param"] as? Double)
+      let fraction = try #require(row["roofline_fraction"] as? Double)
+      #expect(nanoseconds > 0 && nanoseconds.isFinite)
+      #expect(fraction > 0 && fraction.isFinite)
+    }
+    #expect(rows.map { $0["bytes_per_param"] as? Int } == [12, 28, 36])
+  }
+
+  @Test("a bad option is a usage error naming it")
+  func badOptions() throws {
+    let unknown = try KFOptProcess.run(["bench", "--only", "adamm"])
+    #expect(unknown.status == 64)
+    #expect(unknown.standardError.contains("adamm"))
+    let zero = try KFOptProcess.run(["bench", "--params", "0"])
+    #expect(zero.status == 64)
+    #expect(zero.standardError.contains("--params"))
+  }
+}

@@ -10,8 +10,12 @@ public protocol OptimizerProtocol<Scalar>: Sendable {
   var parameters: [Scalar] { get }
   /// The number of steps taken.
   var stepCount: Int { get }
-  /// One step with the gradient of the mean loss.
+  /// One step with the gradient of the mean loss (scanned for NaN and infinity first).
   mutating func step(gradient: [Scalar]) throws(OptimizerError)
+  /// What ``step(gradient:)`` does with a NaN or an infinity: refuse (throw) or skip.
+  var nonFiniteGradientPolicy: NonFiniteGradientPolicy { get set }
+  /// Steps skipped under ``NonFiniteGradientPolicy/skip`` since the optimizer was made.
+  var skippedSteps: Int { get }
   /// Whether the optimizer updates from a linearised likelihood (``step(evidence:)``).
   var consumesEvidence: Bool { get }
   /// One step from a linearised likelihood (full-covariance Kalman only).
@@ -55,7 +59,11 @@ extension Optimizer: OptimizerProtocol where Transform: LearningRateScheduled, T
     guard parameters.count == self.parameters.count else {
       throw .stateMismatch("\(parameters.count) saved parameters for an optimizer of \(self.parameters.count)")
     }
-    self = Optimizer(transform, parameters: parameters, state: typed, stepCount: stepCount)
+    // The policy and the count of skipped steps belong to this run, not to the saved state.
+    var restored = Optimizer(transform, parameters: parameters, state: typed, stepCount: stepCount)
+    restored.nonFiniteGradientPolicy = nonFiniteGradientPolicy
+    restored.skippedSteps = skippedSteps
+    self = restored
   }
 }
 

@@ -20,6 +20,10 @@ public struct Optimizer<Transform: GradientTransformation>: Sendable {
   public private(set) var state: Transform.State
   /// The number of steps taken.
   public private(set) var stepCount = 0
+  /// What ``step(gradient:)`` does with a NaN or an infinity in the gradient.
+  public var nonFiniteGradientPolicy = NonFiniteGradientPolicy.refuse
+  /// Steps skipped under ``NonFiniteGradientPolicy/skip``.
+  public internal(set) var skippedSteps = 0
 
   /// An optimizer at `parameters`, with the transform's initial state.
   public init(_ transform: Transform, parameters: [Transform.Scalar]) {
@@ -38,11 +42,25 @@ public struct Optimizer<Transform: GradientTransformation>: Sendable {
 
   /// One step with the gradient of the mean loss at the current parameters.
   ///
+  /// The gradient is scanned for NaN and infinity first (one more read of it,
+  /// split over threads like the step): a bad gradient changes nothing, and
+  /// is refused or skipped according to ``nonFiniteGradientPolicy``.
+  ///
   /// - Throws: ``OptimizerError/gradientCountMismatch(parameters:gradient:)``
-  ///   when the gradient has the wrong length; nothing changes then.
+  ///   when the gradient has the wrong length,
+  ///   ``OptimizerError/nonFiniteGradient(index:step:)`` naming the first bad
+  ///   entry (policy `.refuse`); nothing changes then.
   public mutating func step(gradient: [Transform.Scalar]) throws(OptimizerError) {
     guard gradient.count == parameters.count else {
       throw .gradientCountMismatch(parameters: parameters.count, gradient: gradient.count)
+    }
+    if let bad = gradient.withUnsafeBufferPointer(firstNonFinite) {
+      switch nonFiniteGradientPolicy {
+      case .refuse: throw .nonFiniteGradient(index: bad, step: stepCount + 1)
+      case .skip:
+        skippedSteps += 1
+        return
+      }
     }
     transform.apply(gradient: gradient, to: &parameters, state: &state)
     stepCount += 1

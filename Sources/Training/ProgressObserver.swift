@@ -39,4 +39,6 @@ public struct TrainingResult: Sendable, Equatable, Codable {
   public var parameterCount: Int
   /// Test-set calibration of the final parameters, when requested.
   public var calibration: CalibrationRecord?
+  /// Steps skipped for a NaN or infinite gradient (`--nonfinite-gradients skip`), in this process.
+  public var skippedSteps = 0
 }

@@ -57,6 +57,7 @@ public struct Trainer<Scalar: OptimizerScalar> {
     } catch {
       throw .usage(error.description)
     }
+    optimizer.nonFiniteGradientPolicy = plan.nonFiniteGradients ?? .refuse
     batchGenerator = SplitMix64(seed: plan.seed ^ 0xBA7C_0DE5_5EED_0002)
     gradient = [Scalar](repeating: 0, count: theta.count)
   }
@@ -126,7 +127,10 @@ public struct Trainer<Scalar: OptimizerScalar> {
         try optimizer.step(evidence: evidence)
       } else {
         loss = Double(model.loss(at: optimizer.parameters, batch: batch, gradient: &gradient))
-        guard loss.isFinite else { throw TrainingError.numerical("the training loss became \(loss); lower --lr") }
+        // Under the skip policy the optimizer's own scan decides (a non-finite loss has a non-finite gradient).
+        guard loss.isFinite || optimizer.nonFiniteGradientPolicy == .skip else {
+          throw TrainingError.numerical("the training loss became \(loss); lower --lr")
+        }
         try optimizer.step(gradient: gradient)
       }
     } catch let error as TrainingError {
@@ -181,7 +185,9 @@ public struct Trainer<Scalar: OptimizerScalar> {
       try? optimizer.restore(parameters: best.parameters, state: optimizer.stateSnapshot, stepCount: optimizer.stepCount)
       final = best.record
     }
-    return TrainingResult(history: history, final: final, stoppedEarly: stoppedEarly, parameterCount: model.parameterCount)
+    var result = TrainingResult(history: history, final: final, stoppedEarly: stoppedEarly, parameterCount: model.parameterCount)
+    result.skippedSteps = optimizer.skippedSteps
+    return result
   }
 }
 

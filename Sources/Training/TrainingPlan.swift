@@ -41,6 +41,9 @@ public struct TrainingPlan: Sendable, Equatable, Codable {
   public var earlyStoppingPatience: Int?
   /// The element type.
   public var precision: Precision = .float32
+  /// What a step does with a NaN or infinite gradient (`nil`: refuse, the default).
+  /// A policy of its own run, not part of what a checkpoint must match.
+  public var nonFiniteGradients: NonFiniteGradientPolicy?
 
   /// A plan with the required parts; the rest take their defaults.
   public init(

@@ -16,6 +16,7 @@ struct JSONLinesObserver: TrainingObserver {
     object["final"] = true
     object["stopped_early"] = result.stoppedEarly
     object["parameters"] = result.parameterCount
+    object["skipped_steps"] = result.skippedSteps
     if let calibration = result.calibration { object.merge(calibration.jsonObject) { current, _ in current } }
     emit(object)
   }

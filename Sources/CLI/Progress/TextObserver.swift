@@ -50,6 +50,7 @@ struct TextObserver: TrainingObserver {
     var line = "\(prefix)done (\(how)): test loss \(fixed(result.final.testLoss))"
     if let a = result.final.testAccuracy { line += ", test accuracy \(String(format: "%.2f", 100 * a)) %" }
     if let r = result.final.testRMSE { line += ", test RMSE \(fixed(r))" }
+    if result.skippedSteps > 0 { line += "; \(result.skippedSteps) steps skipped for a NaN or infinite gradient" }
     print(line)
     if let c = result.calibration {
       var calibration = "\(prefix)calibration: test NLL \(fixed(c.plugInNLL)) (plug-in)"

@@ -28,7 +28,14 @@ public enum AtomicFile {
     let temporary = temporaryPath(directory: directory, name: name)
     let descriptor = try retryingOpen(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644, path: path)
     do throws(FileOutputError) {
-      try writeAll(bytes, to: descriptor, path: path)
+      if let pause = faultInjectionPause, bytes.count > 1 {
+        // Test hook: a half-written temporary file stays on disk for `pause`.
+        try writeAll(Array(bytes[..<(bytes.count / 2)]), to: descriptor, path: path)
+        usleep(pause)
+        try writeAll(Array(bytes[(bytes.count / 2)...]), to: descriptor, path: path)
+      } else {
+        try writeAll(bytes, to: descriptor, path: path)
+      }
       try retrying("fsync", path: path) { fsync(descriptor) }
     } catch {
       _ = close(descriptor)
@@ -48,6 +55,16 @@ public enum AtomicFile {
     }
     try syncDirectory(directory, path: path)
   }
+
+  /// Fault injection for the kill-and-resume tests: with
+  /// `KALMANOPT_FAULT_INJECTION_WRITE_PAUSE_MS=N` every write pauses N ms
+  /// halfway through its temporary file, so that a SIGKILL can land there.
+  static let faultInjectionPause: UInt32? = {
+    guard let raw = getenv("KALMANOPT_FAULT_INJECTION_WRITE_PAUSE_MS"), let text = String(validatingCString: raw),
+      let milliseconds = UInt32(text), milliseconds > 0
+    else { return nil }
+    return milliseconds * 1000
+  }()
 
   /// Atomically replaces (or creates) the file at `path` with the UTF-8 of `text`.
   ///

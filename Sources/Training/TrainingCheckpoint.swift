@@ -62,10 +62,22 @@ public struct CheckpointStore: Sendable {
     } catch {
       throw .io("\(path): cannot encode the checkpoint: \(error)")
     }
+    removeAbandonedTemporaryFiles()
     do {
       try CheckpointFile.write(checkpoint, to: path)
     } catch {
       throw .io(error.description)
+    }
+  }
+
+  /// Deletes the temporary files of writes that never finished (the process
+  /// was killed between creating one and renaming it over the checkpoint).
+  /// A checkpoint directory belongs to one run, so any such file is abandoned.
+  func removeAbandonedTemporaryFiles() {
+    let prefix = ".checkpoint.kfopt.tmp-"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      try? FileManager.default.removeItem(atPath: directory + "/" + name)
     }
   }
 

@@ -65,6 +65,14 @@ struct BadInputTests {
     BadInput(
       name: "resume from an empty directory", arguments: { train + ["--model", "softmax", "--data", "iris", "--checkpoint", $0 + "/no-run", "--resume"] }, status: 74,
       mentions: { [$0 + "/no-run"] }),
+    BadInput(
+      name: "bad non-finite policy", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--nonfinite-gradients", "ignore"] },
+      status: 64, mentions: { _ in ["--nonfinite-gradients", "ignore"] }),
+    BadInput(name: "zero threads", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--threads", "0"] }, status: 64, mentions: { _ in ["--threads"] }),
+    BadInput(
+      name: "divergence", arguments: { _ in ["train", "--model", "linear", "--data", "diabetes", "--optimizer", "sgd", "--lr", "1e30", "--epochs", "1"] },
+      status: 65, mentions: { _ in ["step 2", "--lr"] }),
+    BadInput(name: "bench: unknown benchmark", arguments: { _ in ["bench", "--only", "adamm"] }, status: 64, mentions: { _ in ["adamm"] }),
     BadInput(name: "logistic on three classes", arguments: { _ in train + ["--model", "logistic", "--data", "iris"] }, status: 64, mentions: { _ in ["two-class"] }),
   ]
 
@@ -81,6 +89,23 @@ struct BadInputTests {
     #expect(!run.standardError.contains("Fatal error") && !run.standardError.contains("Stack dump"))
     // Nothing was written: no checkpoint directory, no temporary files.
     #expect(Set(try FileManager.default.subpathsOfDirectory(atPath: directory)) == before)
+  }
+
+  @Test func divergenceUnderTheSkipPolicyFinishesAndCountsTheSkippedSteps() throws {
+    let run = try KFOptProcess.run([
+      "train", "--model", "linear", "--data", "diabetes", "--optimizer", "sgd", "--lr", "1e30", "--epochs", "2",
+      "--nonfinite-gradients", "skip", "--json",
+    ])
+    #expect(run.status == 0, "\(run.standardError)")
+    let last = try #require(run.standardOutput.split(separator: "\n").last)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+    #expect(object["final"] as? Bool == true)
+    // 8 steps (4 batches of the 353 training patients, 2 epochs). Step 1 sends the weights to
+    // ~1e30; step 2's loss overflows float32 but its gradient (~1e30) does not, so it is taken;
+    // from then on the weights are infinite and every gradient is NaN: 6 skipped.
+    #expect(object["skipped_steps"] as? Int == 6)
+    #expect(object["steps"] as? Int == 2)
+    #expect(object["test_loss"] is NSNull)
   }
 
   @Test func compareWritesNothingWhenARunFails() throws {

@@ -22,7 +22,11 @@ struct JSONLinesObserver: TrainingObserver {
   }
 
   private func emit(_ object: [String: Any]) {
-    let merged = object.merging(context) { current, _ in current }
+    // JSON has no NaN or infinity: a diverged metric is written as null.
+    let merged = object.merging(context) { current, _ in current }.mapValues { value -> Any in
+      if let x = value as? Double, !x.isFinite { return NSNull() }
+      return value
+    }
     if let data = try? JSONSerialization.data(withJSONObject: merged, options: [.sortedKeys]) {
       print(String(decoding: data, as: UTF8.self))
       fflush(nil)

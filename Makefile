@@ -3,7 +3,7 @@
 #   make test   install what is missing, check the equation ledger, run the tests
 SWIFT ?= swift
 
-.PHONY: demo test deps build release ledger notebooks bench bench-check clean
+.PHONY: demo test deps build release ledger notebooks bench bench-check fuzz clean
 
 deps:
 	@Scripts/install-deps.sh
@@ -58,10 +58,27 @@ bench: deps
 bench-check: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark thresholds check --no-progress
 
+# libFuzzer (with AddressSanitizer) on the CSV, IDX and model-JSON parsers,
+# FUZZ_SECONDS each, starting from the seed corpus in Fuzz/Corpus; new inputs
+# and any crash land in out/fuzz. (lld: gold crashes linking libFuzzer.)
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := FuzzCSV:CSV FuzzIDX:IDX FuzzModelJSON:ModelJSON
+FUZZ_FLAGS := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
+fuzz: deps
+	$(SWIFT) build --package-path Fuzz $(FUZZ_FLAGS)
+	@bin="$$($(SWIFT) build --package-path Fuzz $(FUZZ_FLAGS) --show-bin-path)"; \
+	for pair in $(FUZZ_TARGETS); do \
+	  target=$${pair%%:*}; corpus=$${pair##*:}; mkdir -p out/fuzz/$$corpus; \
+	  "$$bin/$$target" -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 -artifact_prefix=out/fuzz/ \
+	    out/fuzz/$$corpus Fuzz/Corpus/$$corpus > out/fuzz/$$target.log 2>&1 || { tail -80 out/fuzz/$$target.log; exit 1; }; \
+	  echo "$$target: $$(grep -o 'number_of_executed_units: [0-9]*' out/fuzz/$$target.log | head -1) in $(FUZZ_SECONDS) s, no crash"; \
+	done
+
 test: deps ledger
 	$(SWIFT) test --disable-xctest
 	$(MAKE) notebooks
 	$(MAKE) bench-check
+	$(MAKE) fuzz
 
 clean:
 	rm -rf .build

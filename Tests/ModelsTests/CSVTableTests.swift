@@ -1,3 +1,4 @@
+import Foundation
 import Models
 import TestSupport
 import Testing
@@ -43,6 +44,18 @@ struct CSVTableTests {
     } catch {
       #expect(String(describing: error).contains(fragment), "\(error)")
       #expect(String(describing: error).hasPrefix("bad.csv"))
+    }
+  }
+
+  /// Found by the CSV fuzzer: reading an empty file went through Foundation's
+  /// `Data(contentsOf:)`, which leaks there; it is now refused before reading.
+  @Test func anEmptyFileIsRefusedByNameBeforeItIsRead() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("kfopt-empty-\(UUID().uuidString).csv").path
+    #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    for load in [{ _ = try CSVTable.load(path: path) }, { _ = try CSVTable.loadAllowingMissing(path: path) }] {
+      let message = (#expect(throws: DataError.self) { try load() })?.description ?? ""
+      #expect(message.hasPrefix(path) && message.contains("empty file"), "\(message)")
     }
   }
 

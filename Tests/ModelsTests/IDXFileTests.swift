@@ -101,6 +101,24 @@ struct IDXFileTests {
     #expect(message.hasPrefix(path) && message.contains("claim more than"), "\(message)")
   }
 
+  /// Found by the IDX fuzzer: a 12-byte file whose header claims 2 GiB (within the limit) made
+  /// the reader allocate the full claim before finding the data missing (peak RSS 1.8 GB).
+  /// The buffer now grows with the bytes read; the memory this allocates is the peak resident
+  /// size measured around the call, which must stay far below the claim.
+  @Test func aLargeClaimWithNoDataAllocatesOnlyWhatIsRead() throws {
+    let scratch = try DataTestScratch()
+    defer { scratch.remove() }
+    let path = try scratch.write("claim.idx", bytes: idxBytes(dimensions: [32768, 65536], payload: []))
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    let before = usage.ru_maxrss
+    let error = #expect(throws: DataError.self) { try IDXFile.load(path: path) }
+    #expect(describe(error).contains("truncated"), "\(describe(error))")
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    // ru_maxrss is in KiB: the claim is 2 GiB, the read needs 1 MiB.
+    #expect(usage.ru_maxrss - before < 512 * 1024, "peak RSS grew by \(usage.ru_maxrss - before) KiB")
+  }
+
   @Test func corruptGzipIsAnErrorWithZlibsMessage() throws {
     let scratch = try DataTestScratch()
     defer { scratch.remove() }

@@ -112,23 +112,28 @@ private struct Reader {
   let path: String
 
   /// Up to `count` bytes; fewer only at the end of the data.
+  /// The buffer grows with the data actually read (1 MiB at a time), so a
+  /// header that claims a huge payload costs memory only for bytes that exist.
   mutating func read(_ count: Int) throws(DataError) -> [UInt8] {
-    var buffer = [UInt8](repeating: 0, count: count)
+    var buffer: [UInt8] = []
     var filled = 0
     while filled < count {
-      let chunk = UInt32(min(count - filled, 1 << 20))
+      let chunk = min(count - filled, 1 << 20)
+      buffer.append(contentsOf: repeatElement(0, count: chunk))
       let got = buffer.withUnsafeMutableBytes { raw in
-        gzread(file, raw.baseAddress.map { $0 + filled }, chunk)
+        gzread(file, raw.baseAddress.map { $0 + filled }, UInt32(chunk))
       }
       if got < 0 { throw zlibError() }
-      if got == 0 { break }
       filled += Int(got)
+      if got < chunk {
+        buffer.removeLast(chunk - Int(got))
+        break
+      }
     }
     // gzread reports a gzip stream cut short as end of data plus an error code.
     var code: Int32 = Z_OK
     _ = gzerror(file, &code)
     if code != Z_OK { throw zlibError() }
-    buffer.removeSubrange(filled...)
     return buffer
   }
 

@@ -54,7 +54,7 @@ public struct Optimizer<Transform: GradientTransformation>: Sendable {
     guard gradient.count == parameters.count else {
       throw .gradientCountMismatch(parameters: parameters.count, gradient: gradient.count)
     }
-    if let bad = gradient.withUnsafeBufferPointer(firstNonFinite) {
+    if let bad = gradient.withUnsafeBufferPointer({ Transform.Scalar.firstNonFinite($0) }) {
       switch nonFiniteGradientPolicy {
       case .refuse: throw .nonFiniteGradient(index: bad, step: stepCount + 1)
       case .skip:

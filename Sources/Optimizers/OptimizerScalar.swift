@@ -13,6 +13,9 @@ public protocol OptimizerScalar: BLASScalar, FilterScalar {
   /// Whether any of `values[range]` is NaN or infinite: one vectorised pass
   /// with no early exit inside a block of 4096.
   static func containsNonFinite(_ values: UnsafePointer<Self>, _ range: Range<Int>) -> Bool
+  /// The index of the first NaN or infinity in `values`, or `nil`; the
+  /// common all-finite case is split over threads and allocates nothing.
+  static func firstNonFinite(_ values: UnsafeBufferPointer<Self>) -> Int?
 }
 
 extension Float: OptimizerScalar {
@@ -20,12 +23,14 @@ extension Float: OptimizerScalar {
     // An all-ones exponent (NaN or ±∞) plus one exponent step carries into the sign bit.
     scanForNonFinite(values, range, UInt32.self, exponent: 0x7F80_0000, carry: 0x0080_0000)
   }
+  public static func firstNonFinite(_ values: UnsafeBufferPointer<Float>) -> Int? { scanFirstNonFinite(values) }
 }
 
 extension Double: OptimizerScalar {
   public static func containsNonFinite(_ values: UnsafePointer<Double>, _ range: Range<Int>) -> Bool {
     scanForNonFinite(values, range, UInt64.self, exponent: 0x7FF0_0000_0000_0000, carry: 0x0010_0000_0000_0000)
   }
+  public static func firstNonFinite(_ values: UnsafeBufferPointer<Double>) -> Int? { scanFirstNonFinite(values) }
 }
 
 /// The scan behind ``OptimizerScalar/containsNonFinite(_:_:)``, on the bit

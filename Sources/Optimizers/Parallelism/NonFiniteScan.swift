@@ -3,25 +3,37 @@
 /// The common case (all finite) is one vectorised pass, split over
 /// ``KernelThreads`` like a step and allocating nothing; the index is only
 /// searched for when there is one.
-func firstNonFinite<Scalar: OptimizerScalar>(_ values: UnsafeBufferPointer<Scalar>) -> Int? {
+///
+/// Reached through ``OptimizerScalar/firstNonFinite(_:)``, so that it is
+/// compiled for Float and Double even when called from unspecialised generic
+/// code: generic, the pool's job closure would capture type metadata and
+/// allocate on every step.
+@inline(__always)
+func scanFirstNonFinite<Scalar: OptimizerScalar>(_ values: UnsafeBufferPointer<Scalar>) -> Int? {
   guard let base = values.baseAddress else { return nil }
   let n = values.count
-  let (chunks, size) = KernelThreads.chunking(count: n, threads: KernelThreads.count)
+  // At most `maximumChunks` flags, kept on the stack: a step allocates nothing.
+  let threads = Swift.min(KernelThreads.count, maximumChunks)
+  let (chunks, size) = KernelThreads.chunking(count: n, threads: threads)
   let anyBad: Bool
   if chunks == 1 {
     anyBad = Scalar.containsNonFinite(base, 0..<n)
   } else {
-    anyBad = withUnsafeTemporaryAllocation(of: Bool.self, capacity: chunks) { flags in
-      flags.initialize(repeating: false)
-      KernelWorkers.shared.run(chunks: chunks, ScanJob(values: base, n: n, chunks: chunks, size: size, flags: flags.baseAddress!))
-      return flags.contains(true)
+    var flags = InlineArray<64, Bool>(repeating: false)
+    anyBad = withUnsafeMutablePointer(to: &flags) { storage in
+      let flagPointer = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Bool.self)
+      KernelWorkers.shared.run(chunks: chunks, ScanJob(values: base, n: n, chunks: chunks, size: size, flags: flagPointer))
+      return (0..<chunks).contains { flagPointer[$0] }
     }
   }
   guard anyBad else { return nil }
   return values.firstIndex { !$0.isFinite }
 }
 
-/// One chunk of ``firstNonFinite(_:)`` per worker, each writing its own flag.
+/// The most chunks a scan is split into (its flags live on the stack).
+private let maximumChunks = 64  // the size of the InlineArray in firstNonFinite
+
+/// One chunk of ``scanFirstNonFinite(_:)`` per worker, each writing its own flag.
 private struct ScanJob<Scalar: OptimizerScalar>: ChunkJob {
   let values: UnsafePointer<Scalar>
   let n: Int, chunks: Int, size: Int

@@ -141,8 +141,17 @@ extension MLP {
     case .probit:
       return softmax(mean.indices.map { mean[$0] / (1 + Double.pi * covariance[$0, $0] / 8).squareRoot() })
     case .monteCarlo(let samples, _):
-      // z = μ + V√Λ ξ, robust to a singular Σ_z.
-      let root = (try? SymmetricEigen(covariance).applying { Swift.max($0, 0).squareRoot() }) ?? Matrix(rows: mean.count, columns: mean.count)
+      // z = μ + V√Λ Vᵀ ξ, robust to a singular Σ_z: eigenvalues below
+      // k·ε·λ_max are round-off of a zero (their sign and size depend on the
+      // LAPACK thread split) and count as 0, the rank tolerance of a
+      // pseudo-inverse; otherwise √(1e-15) = 3e-8 would leak into the samples.
+      let root: Matrix
+      if let eigen = try? SymmetricEigen(covariance) {
+        let floor = Double(mean.count) * Double.ulpOfOne * (eigen.values.max() ?? 0)
+        root = eigen.applying { $0 > floor ? $0.squareRoot() : 0 }
+      } else {
+        root = Matrix(rows: mean.count, columns: mean.count)
+      }
       var average = [Double](repeating: 0, count: binary ? 2 : mean.count)
       for _ in 0..<Swift.max(1, samples) {
         let xi = mean.indices.map { _ in generator.nextGaussian() }

@@ -60,10 +60,22 @@ public struct ScalarGaussian<Scalar: Real>: Hashable {
   /// References: [AB20] Eqs. 17a–b (with the loss-descent sign).
   @inlinable
   public func updated(with evidence: QuadraticEvidence<Scalar>) -> Self {
-    // [KF-U] 1/σ²₊ = 1/σ²⁻ + λ
-    let posteriorVariance = 1 / (1 / variance + evidence.curvature)
+    updated(gradient: evidence.gradient, scaledCurvature: evidence.curvature, squaredScale: 1)
+  }
+
+  /// The update in units scaled by k (k = 1 in ``updated(with:)``, exactly
+  /// the plain equations): k²λ and k² are given instead of λ.
+  ///
+  /// ```
+  /// 1/σ²₊ = (k²/σ²⁻ + k²λ)/k²                               [KF-U] [RANGE]
+  /// μ₊    = μ⁻ − σ²₊·g                                      [KF-U]
+  /// ```
+  @inlinable @inline(__always)
+  func updated(gradient: Scalar, scaledCurvature: Scalar, squaredScale k2: Scalar) -> Self {
+    // [KF-U] 1/σ²₊ = 1/σ²⁻ + λ, multiplied through by k²
+    let posteriorVariance = k2 / (k2 / variance + scaledCurvature)
     // [KF-U] μ₊ = μ⁻ − σ²₊ g
-    return Self(mean: mean - posteriorVariance * evidence.gradient, variance: posteriorVariance)
+    return Self(mean: mean - posteriorVariance * gradient, variance: posteriorVariance)
   }
 
   /// Replaces the belief by ``predicted(by:)``.
@@ -76,6 +88,23 @@ public struct ScalarGaussian<Scalar: Real>: Hashable {
   @inlinable
   public mutating func update(with evidence: QuadraticEvidence<Scalar>) {
     self = updated(with: evidence)
+  }
+}
+
+extension ScalarGaussian where Scalar: FilterScalar {
+  /// ``updated(with:)`` for evidence of curvature c², given c: the same
+  /// update, bit for bit, when c² is in range, and still right when c² would
+  /// overflow (a float32 gradient above ≈ 1.8·10¹⁹ as AdaBayes's curvature),
+  /// by working in units where c is scaled down by a power of two k ≤ 1
+  /// ([RANGE]): 1/σ²₊ = (k²/σ²⁻ + (kc)²)/k².
+  ///
+  /// The posterior variance is then ≈ 1/c², subnormal or 0 only where the
+  /// type cannot hold it (below 2⁻¹²⁶, and 2⁻¹⁴⁹ ≈ 1.4·10⁻⁴⁵, for Float).
+  @inlinable @inline(__always)
+  public func updated(gradient: Scalar, curvatureRoot c: Scalar) -> Self {
+    let k = Swift.min(Scalar.exponentScales(for: c).scale, 1)
+    let kc = k * c
+    return updated(gradient: gradient, scaledCurvature: kc * kc, squaredScale: k * k)
   }
 }
 

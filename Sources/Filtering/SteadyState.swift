@@ -70,9 +70,32 @@ public enum SteadyState {
   public static func fixedPointPrecision<Scalar: FilterScalar>(
     learningRate eta: Scalar, priorVariance sigma2: Scalar, meanSquaredGradient g2: Scalar
   ) -> Scalar {
-    let half = 1 / (2 * sigma2)
-    // [AB-FP] 1/σ²₊ = 1/(2σ²) + √(1/(4σ⁴) + ⟨g²⟩/η²)
-    return half + Scalar.kernelSquareRoot(half * half + g2 / (eta * eta))
+    fixedPointPrecision(learningRate: eta, priorVariance: sigma2, rootMeanSquareGradient: Scalar.kernelSquareRoot(g2), epsilon: 0)
+  }
+
+  /// Eq. 20 from the root mean square √⟨g²⟩, with ε added to ⟨g²⟩ as
+  /// AdaBayes-FP does; no square in it overflows or underflows ([RANGE]),
+  /// so a float32 ⟨g²⟩ of 10⁴⁰ (gradients of 10²⁰) still gives σ²₊ ≈ η/10²⁰.
+  ///
+  /// ```
+  /// 1/σ²₊ = 1/(2σ²) + √((1/(2σ²))² + (√⟨g²⟩/η)² + ε/η²)     [AB-FP] [RANGE]
+  /// ```
+  @inlinable @inline(__always)
+  public static func fixedPointPrecision<Scalar: FilterScalar>(
+    learningRate eta: Scalar, priorVariance sigma2: Scalar, rootMeanSquareGradient r: Scalar, epsilon: Scalar
+  ) -> Scalar {
+    let constants = FixedPointConstants(learningRate: eta, priorVariance: sigma2, epsilon: epsilon)
+    return fixedPointPrecision(rootMeanSquareGradient: r, constants)
+  }
+
+  /// Eq. 20 with the per-step constants formed once: the form the AdaBayes-FP
+  /// loop calls, one root sum of squares and no division per element.    [AB-FP] [RANGE]
+  @inlinable @inline(__always)
+  public static func fixedPointPrecision<Scalar: FilterScalar>(
+    rootMeanSquareGradient r: Scalar, _ constants: FixedPointConstants<Scalar>
+  ) -> Scalar {
+    // [AB-FP] 1/σ²₊ = 1/(2σ²) + √(1/(4σ⁴) + ε/η² + (√⟨g²⟩/η)²)
+    constants.half + Scalar.kernelRootSumOfSquares(constants.rootOfConstantTerms, weight: 1, r * constants.inverseEta, weight: 1)
   }
 
   /// The AdaBayes fixed-point variance σ²₊ of Eq. 20, the reciprocal of

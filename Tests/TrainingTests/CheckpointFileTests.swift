@@ -19,12 +19,12 @@ struct CheckpointFileTests {
       let payload = try BinaryCoding.encode(value)
       #expect(bytes.count == 20 + payload.count + 4)
       #expect(Array(bytes[0..<8]) == Array("KFOPTCKP".utf8))
-      #expect(Array(bytes[8..<12]) == [1, 0, 0, 0])
+      #expect(Array(bytes[8..<12]) == [2, 0, 0, 0])
       #expect(littleEndian(bytes[12..<20]) == UInt64(payload.count))
       #expect(Array(bytes[20..<(20 + payload.count)]) == payload)
       #expect(Array(bytes.suffix(4)) == crcBytes(of: Array(bytes.dropLast(4))))
       #expect(try CheckpointFile.encode(value) == bytes)
-      #expect(CheckpointFile.formatVersion == 1)
+      #expect(CheckpointFile.formatVersion == 2)
       #expect(try CheckpointScratch.contents(of: directory) == ["run.ckpt"])
     }
   }
@@ -32,7 +32,7 @@ struct CheckpointFileTests {
   @Test("the smallest checkpoint, byte for byte, with zlib's CRC-32")
   func knownBytes() throws {
     let bytes = try CheckpointFile.encode(true)
-    let header = Array("KFOPTCKP".utf8) + [1, 0, 0, 0] + [1, 0, 0, 0, 0, 0, 0, 0] + [3]
+    let header = Array("KFOPTCKP".utf8) + [2, 0, 0, 0] + [1, 0, 0, 0, 0, 0, 0, 0] + [3]
     #expect(bytes == header + crcBytes(of: header))
     // The reference CRC matches the standard check value, CRC-32("123456789") = 0xCBF43926.
     #expect(crcBytes(of: Array("123456789".utf8)) == [0x26, 0x39, 0xF4, 0xCB])
@@ -121,12 +121,16 @@ struct CheckpointFileTests {
       var bytes = try AtomicFile.read(path)
       bytes.replaceSubrange(8..<12, with: [99, 0, 0, 0])  // the CRC is now stale too
       try CheckpointScratch.plant(bytes, at: path)
-      expectError(.versionMismatch(path: path, found: 99, supported: 1), reading: path)
+      expectError(.versionMismatch(path: path, found: 99, supported: 2), reading: path)
       // Even with extra bytes after a patched version, the version is what is reported.
       try CheckpointScratch.plant(bytes + [1, 2, 3], at: path)
-      expectError(.versionMismatch(path: path, found: 99, supported: 1), reading: path)
-      let error = CheckpointError.versionMismatch(path: path, found: 99, supported: 1)
-      #expect(error.description.contains(path) && error.description.contains("99") && error.description.contains("1"))
+      expectError(.versionMismatch(path: path, found: 99, supported: 2), reading: path)
+      let error = CheckpointError.versionMismatch(path: path, found: 99, supported: 2)
+      #expect(error.description.contains(path) && error.description.contains("99") && error.description.contains("2"))
+      // A version-1 file (AdaBayes states holding v rather than √v) is refused, not misread.
+      bytes.replaceSubrange(8..<12, with: [1, 0, 0, 0])
+      try CheckpointScratch.plant(bytes, at: path)
+      expectError(.versionMismatch(path: path, found: 1, supported: 2), reading: path)
     }
   }
 

@@ -9,6 +9,7 @@ import RealModule
 /// ```
 /// G = B·g                         summed-loss gradient (g: mean-loss gradient)
 /// m ← β₁m + (1 − β₁)G;  ⟨g⟩ = m/(1 − β₁ᵗ)
+/// r ← √(β₂r² + (1 − β₂)G²)       r² = v, the EMA of G² ([RANGE])
 /// σ²⁻ = a²σ²_post + q             [KF-P] with the prior of `variant`
 /// 1/σ²_post = 1/σ²⁻ + G²          [KF-U] curvature G²
 /// θ ← θ − σ²_post·⟨g⟩             [KF-U] mean, fed the momentum  [AB-UPDATE]
@@ -81,18 +82,22 @@ public struct AdaBayes<Scalar: OptimizerScalar>: GradientTransformation, Learnin
     }
   }
 
-  /// The step count, m, v (of the summed-loss gradient) and σ²_post.
+  /// The step count, m, r = √v (of the summed-loss gradient) and σ²_post.
+  ///
+  /// The EMA of G² is kept as its square root, which a float32 state can
+  /// hold for gradients from 10⁻²⁰ to 10²⁰ (v itself would overflow at
+  /// |G| ≈ 1.8·10¹⁹); see [RANGE].
   public struct State: Sendable, Codable, Equatable {
     public var step = 0
     public var firstMoment: [Scalar]
-    public var secondMoment: [Scalar]
+    public var rootSecondMoment: [Scalar]
     public var posteriorVariance: [Scalar]
   }
 
   public func initialState(for parameters: [Scalar]) -> State {
     let zeros = [Scalar](repeating: 0, count: parameters.count)
     let sigma2 = Scalar(sgdLearningRate / Double(batchSize))
-    return State(firstMoment: zeros, secondMoment: zeros, posteriorVariance: [Scalar](repeating: sigma2, count: parameters.count))
+    return State(firstMoment: zeros, rootSecondMoment: zeros, posteriorVariance: [Scalar](repeating: sigma2, count: parameters.count))
   }
 
   public func update(_ updates: inout [Scalar], state: inout State, parameters: [Scalar]) {
@@ -106,11 +111,11 @@ public struct AdaBayes<Scalar: OptimizerScalar>: GradientTransformation, Learnin
   /// σ²_post of every parameter.
   public func posteriorVariances(state: State) -> [Scalar]? { state.posteriorVariance }
 
-  /// ⟨g²⟩ = v/(1 − β₂ᵗ) of the summed-loss gradient (the x-axis of Fig. 3 is η/√⟨g²⟩).
+  /// ⟨g²⟩ = r²/(1 − β₂ᵗ) of the summed-loss gradient (the x-axis of Fig. 3 is η/√⟨g²⟩).
   public func meanSquaredGradients(state: State) -> [Scalar]? {
     guard state.step > 0 else { return nil }
     let correction = Scalar(biasCorrection(beta2, step: state.step))
-    return state.secondMoment.map { $0 / correction }
+    return state.rootSecondMoment.map { $0 * $0 / correction }
   }
 
   /// One step, in the loop compiled for the actual scalar type.
@@ -137,15 +142,15 @@ public struct AdaBayes<Scalar: OptimizerScalar>: GradientTransformation, Learnin
     let after = variant == .reference ? 1 - weightDecay / initialLearningRate * learningRate : 1
     let before = variant == .paper ? 1 - weightDecay : 1
     state.firstMoment.withUnsafeMutableBufferPointer { mBuffer in
-      state.secondMoment.withUnsafeMutableBufferPointer { vBuffer in
+      state.rootSecondMoment.withUnsafeMutableBufferPointer { rBuffer in
         state.posteriorVariance.withUnsafeMutableBufferPointer { sBuffer in
-          guard let m = mBuffer.baseAddress, let v = vBuffer.baseAddress, let s = sBuffer.baseAddress else { return }
+          guard let m = mBuffer.baseAddress, let r = rBuffer.baseAddress, let s = sBuffer.baseAddress else { return }
           let step = Step(
             prior: ScalarTransition(scale: Scalar(transitionD.scale), noiseVariance: Scalar(transitionD.noiseVariance)),
             bc1: Scalar(biasCorrection(beta1, step: state.step)),
             keepAfter: Scalar(after), keepBefore: Scalar(before), shrink: Scalar(1 - after * before), scale: Scalar(batchSize),
             b1: Scalar(beta1), b2: Scalar(beta2), oneMinusB1: Scalar(1 - beta1), oneMinusB2: Scalar(1 - beta2),
-            m: m, v: v, s: s)
+            m: m, r: r, s: s)
           forEachElement(g, theta, out, n, target, step)
         }
       }
@@ -156,20 +161,20 @@ public struct AdaBayes<Scalar: OptimizerScalar>: GradientTransformation, Learnin
   struct Step: ElementStep, @unchecked Sendable {
     let prior: ScalarTransition<Scalar>
     let bc1, keepAfter, keepBefore, shrink, scale, b1, b2, oneMinusB1, oneMinusB2: Scalar
-    let m, v, s: UnsafeMutablePointer<Scalar>
+    let m, r, s: UnsafeMutablePointer<Scalar>
 
     @inline(__always)
     func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
-      // [AB-UPDATE] G = B·g; m, v: EMAs of G and G²
+      // [AB-UPDATE] G = B·g; m: EMA of G; r = √v, v the EMA of G²  [RANGE]
       let summed = scale * g
       let mi = b1 * m[i] + oneMinusB1 * summed
       m[i] = mi
-      v[i] = b2 * v[i] + oneMinusB2 * summed * summed
+      r[i] = Scalar.kernelRootSumOfSquares(r[i], weight: b2, summed, weight: oneMinusB2)
       // [KF-P] σ²⁻ = a²σ²_post + q
       let priorVariance = ScalarGaussian(mean: 0, variance: s[i]).predicted(by: prior).variance
-      // [KF-U] 1/σ²_post = 1/σ²⁻ + G²;  μ ← μ⁻ − σ²_post·⟨g⟩
+      // [KF-U] 1/σ²_post = 1/σ²⁻ + G²;  μ ← μ⁻ − σ²_post·⟨g⟩  (G² given as |G|: [RANGE])
       let belief = ScalarGaussian(mean: keepBefore * theta, variance: priorVariance)
-        .updated(with: QuadraticEvidence(gradient: mi / bc1, curvature: summed * summed))
+        .updated(gradient: mi / bc1, curvatureRoot: abs(summed))
       s[i] = belief.variance
       return apply ? keepAfter * belief.mean : -shrink * theta - keepAfter * (belief.variance * (mi / bc1))
     }

@@ -6,6 +6,7 @@ import RealModule
 /// ```
 /// G = B·g;   m, v: EMAs of G and G²;   ⟨g⟩ = m/(1 − β₁ᵗ),  ⟨g²⟩ = v/(1 − β₂ᵗ)
 /// 1/σ²_post = 1/(2σ²) + √(1/(4σ⁴) + (⟨g²⟩ + ε)/η²)         [AB-FP]
+/// v is kept as r = √v, updated as r ← √(β₂r² + (1 − β₂)G²)   [RANGE]
 /// θ ← θ − σ²_post·⟨g⟩                                       [AB-FP-STEP]
 /// ```
 /// In mean-loss gradients this is exactly Adam with learning rate η, ε_out =
@@ -61,16 +62,20 @@ public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformatio
     learningRate * (sgdLearningRate / initialLearningRate) / Double(batchSize)
   }
 
-  /// The step count and the moments m, v of the summed-loss gradient.
+  /// The step count, m and r = √v of the summed-loss gradient.
+  ///
+  /// The EMA of G² is kept as its square root, which a float32 state can
+  /// hold for gradients from 10⁻²⁰ to 10²⁰ (v itself would overflow at
+  /// |G| ≈ 1.8·10¹⁹); see [RANGE].
   public struct State: Sendable, Codable, Equatable {
     public var step = 0
     public var firstMoment: [Scalar]
-    public var secondMoment: [Scalar]
+    public var rootSecondMoment: [Scalar]
   }
 
   public func initialState(for parameters: [Scalar]) -> State {
     let zeros = [Scalar](repeating: 0, count: parameters.count)
-    return State(firstMoment: zeros, secondMoment: zeros)
+    return State(firstMoment: zeros, rootSecondMoment: zeros)
   }
 
   public func update(_ updates: inout [Scalar], state: inout State, parameters: [Scalar]) {
@@ -81,20 +86,20 @@ public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformatio
     withStepBuffers(gradient: gradient, parameters: &parameters) { run($0, $1, $2, $3, &state, .parameters) }
   }
 
-  /// σ²_post = 1/P of every parameter, from the state's ⟨g²⟩ at the current η and σ².
+  /// σ²_post = 1/P of every parameter, from the state's √⟨g²⟩ at the current η and σ².
   public func posteriorVariances(state: State) -> [Scalar]? {
-    guard let meanSquares = meanSquaredGradients(state: state) else { return nil }
-    let eta = Scalar(learningRate), sigma2 = Scalar(priorVariance), eps = Scalar(epsilon)
-    return meanSquares.map {
-      SteadyState.fixedPointVariance(learningRate: eta, priorVariance: sigma2, meanSquaredGradient: $0 + eps)
-    }
+    guard state.step > 0 else { return nil }
+    // The constants and the bias correction exactly as the step forms them.
+    let constants = FixedPointConstants(learningRate: Scalar(learningRate), priorVariance: Scalar(priorVariance), epsilon: Scalar(epsilon))
+    let inverseRootBc2 = Scalar(1 / biasCorrection(beta2, step: state.step).squareRoot())
+    return state.rootSecondMoment.map { 1 / SteadyState.fixedPointPrecision(rootMeanSquareGradient: $0 * inverseRootBc2, constants) }
   }
 
-  /// ⟨g²⟩ = v/(1 − β₂ᵗ) of the summed-loss gradient.
+  /// ⟨g²⟩ = r²/(1 − β₂ᵗ) of the summed-loss gradient.
   public func meanSquaredGradients(state: State) -> [Scalar]? {
     guard state.step > 0 else { return nil }
     let correction = Scalar(biasCorrection(beta2, step: state.step))
-    return state.secondMoment.map { $0 / correction }
+    return state.rootSecondMoment.map { $0 * $0 / correction }
   }
 
   /// One step, in the loop compiled for the actual scalar type.
@@ -116,14 +121,16 @@ public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformatio
     let after = variant == .reference ? 1 - weightDecay : 1
     let before = variant == .paper ? 1 - weightDecay : 1
     state.firstMoment.withUnsafeMutableBufferPointer { mBuffer in
-      state.secondMoment.withUnsafeMutableBufferPointer { vBuffer in
-        guard let m = mBuffer.baseAddress, let v = vBuffer.baseAddress else { return }
+      state.rootSecondMoment.withUnsafeMutableBufferPointer { rBuffer in
+        guard let m = mBuffer.baseAddress, let r = rBuffer.baseAddress else { return }
         let step = Step(
-          bc1: Scalar(biasCorrection(beta1, step: state.step)), bc2: Scalar(biasCorrection(beta2, step: state.step)),
-          eta: Scalar(learningRate), sigma2: Scalar(priorVariance), eps: Scalar(epsilon), keepAfter: Scalar(after),
+          bc1: Scalar(biasCorrection(beta1, step: state.step)),
+          inverseRootBc2: Scalar(1 / biasCorrection(beta2, step: state.step).squareRoot()),
+          constants: FixedPointConstants(learningRate: Scalar(learningRate), priorVariance: Scalar(priorVariance), epsilon: Scalar(epsilon)),
+          keepAfter: Scalar(after),
           keepBefore: Scalar(before), shrink: Scalar(1 - after * before), scale: Scalar(batchSize), b1: Scalar(beta1),
           b2: Scalar(beta2), oneMinusB1: Scalar(1 - beta1), oneMinusB2: Scalar(1 - beta2),
-          m: m, v: v)
+          m: m, r: r)
         forEachElement(g, theta, out, n, target, step)
       }
     }
@@ -131,20 +138,23 @@ public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformatio
 
   /// Algorithm 2 for one parameter: the Eq. 20 precision and the step.
   struct Step: ElementStep, @unchecked Sendable {
-    let bc1, bc2, eta, sigma2, eps, keepAfter, keepBefore, shrink, scale, b1, b2, oneMinusB1, oneMinusB2: Scalar
-    let m, v: UnsafeMutablePointer<Scalar>
+    let bc1, inverseRootBc2: Scalar
+    let constants: FixedPointConstants<Scalar>
+    let keepAfter, keepBefore, shrink, scale, b1, b2, oneMinusB1, oneMinusB2: Scalar
+    let m, r: UnsafeMutablePointer<Scalar>
 
     @inline(__always)
     func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
       let summed = scale * g
       let mi = b1 * m[i] + oneMinusB1 * summed
       m[i] = mi
-      let vi = b2 * v[i] + oneMinusB2 * summed * summed
-      v[i] = vi
-      // [AB-FP] P = 1/(2σ²) + √(1/(4σ⁴) + (⟨g²⟩ + ε)/η²)
-      let precision = SteadyState.fixedPointPrecision(learningRate: eta, priorVariance: sigma2, meanSquaredGradient: vi / bc2 + eps)
-      // [AB-FP-STEP] θ ← θ − ⟨g⟩/P
-      let step = (mi / bc1) / precision
+      // r = √v, v the EMA of G²  [RANGE]
+      let ri = Scalar.kernelRootSumOfSquares(r[i], weight: b2, summed, weight: oneMinusB2)
+      r[i] = ri
+      // [AB-FP] P = 1/(2σ²) + √(1/(4σ⁴) + (⟨g²⟩ + ε)/η²),  √⟨g²⟩ = r/√(1 − β₂ᵗ)
+      let precision = SteadyState.fixedPointPrecision(rootMeanSquareGradient: ri * inverseRootBc2, constants)
+      // [AB-FP-STEP] θ ← θ − ⟨g⟩/P, ⟨g⟩ = m/(1 − β₁ᵗ): one division
+      let step = mi / (bc1 * precision)
       return apply ? keepAfter * (keepBefore * theta - step) : -shrink * theta - keepAfter * step
     }
   }

@@ -6,7 +6,7 @@ import CZlib
 /// ```
 /// offset      size  field
 /// 0           8     magic "KFOPTCKP"
-/// 8           4     format version, UInt32 little-endian (currently 1)
+/// 8           4     format version, UInt32 little-endian (currently 2)
 /// 12          8     payload length n, UInt64 little-endian
 /// 20          n     payload: BinaryCoding.encode(value)
 /// 20 + n      4     CRC-32 (zlib) of bytes 0 ..< 20 + n, UInt32 little-endian
@@ -19,7 +19,9 @@ public enum CheckpointFile {
   /// The eight bytes every checkpoint starts with: `KFOPTCKP`.
   public static let magic: [UInt8] = Array("KFOPTCKP".utf8)
   /// The format version this build writes and reads.
-  public static let formatVersion: UInt32 = 1
+  ///
+  /// 1: AdaBayes and AdaBayes-FP kept v, the EMA of G²; 2: they keep r = √v.
+  public static let formatVersion: UInt32 = 2
   /// Bytes before the payload: magic, version, length.
   static let headerSize = 20
   /// Bytes after the payload: the CRC-32.

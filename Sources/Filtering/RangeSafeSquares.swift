@@ -1,0 +1,33 @@
+/// Sums of squares whose terms would overflow or underflow the scalar type.
+///
+/// A float32 gradient of 10²⁰ has a square of 10⁴⁰, beyond Float's 3.4·10³⁸;
+/// one of 10⁻²⁰ squares to a subnormal with a few bits left. The filters keep
+/// √⟨g²⟩ rather than ⟨g²⟩ and form their squares through these functions,
+/// which first multiply by the power of two k that brings the largest
+/// magnitude m to [1, 2), and divide by it after:
+/// ```
+/// k = 2^−⌊log₂ m⌋  (exponentScales)
+/// √(a·x² + b·y²) = √(a·(kx)² + b·(ky)²) / k                          [RANGE]
+/// ```
+/// Multiplying by a power of two commutes with rounding, so wherever the
+/// plain formula neither overflows nor underflows the result has its bits.
+/// No branch and no select between constants, so the optimizer loops around
+/// these still vectorise and never compute with subnormals in the usual range.
+extension FilterScalar {
+  /// √(a·x² + b·y²) for weights a, b in [0, 1], with no overflow or underflow
+  /// of the squares.                                                    [RANGE]
+  @inlinable @inline(__always)
+  public static func kernelRootSumOfSquares(_ x: Self, weight a: Self, _ y: Self, weight b: Self) -> Self {
+    let (k, inverse) = exponentScales(for: Swift.max(abs(x), abs(y)))
+    let kx = k * x, ky = k * y
+    return kernelSquareRoot(a * (kx * kx) + b * (ky * ky)) * inverse
+  }
+
+  /// √(x² + y² + z²) with no overflow or underflow of the squares.          [RANGE]
+  @inlinable @inline(__always)
+  public static func kernelRootSumOfSquares(_ x: Self, _ y: Self, _ z: Self) -> Self {
+    let (k, inverse) = exponentScales(for: Swift.max(Swift.max(abs(x), abs(y)), abs(z)))
+    let kx = k * x, ky = k * y, kz = k * z
+    return kernelSquareRoot(kx * kx + ky * ky + kz * kz) * inverse
+  }
+}

@@ -1,0 +1,55 @@
+import Filtering
+import Foundation
+import TestSupport
+import Testing
+
+/// The power-of-two rescaling of [RANGE]: the plain formula's bits in the usual
+/// range, the correctly rounded answer where a square would overflow or underflow.
+@Suite("Range-safe squares", .tags(.property))
+struct RangeSafeSquaresTests {
+  /// Magnitudes 2^e for e in [−40, 40]: the plain formulas neither overflow nor
+  /// underflow there, and scaling by a power of two commutes with rounding.
+  static func usual(_ generator: inout SystemRandomNumberGenerator) -> Float {
+    Float(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: Int.random(in: -40...39, using: &generator),
+          significand: Float.random(in: 1..<2, using: &generator))
+  }
+
+  @Test("in the usual range the root sum of squares and the KF update have the plain formulas' bits [RANGE]")
+  func usualRangeIsUnchanged() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<10_000 {
+      let x = Self.usual(&generator), y = Self.usual(&generator), z = Self.usual(&generator)
+      let a: Float = 0.999, b: Float = 1 - 0.999
+      #expect(Float.kernelRootSumOfSquares(x, weight: a, y, weight: b) == (a * (x * x) + b * (y * y)).squareRoot())
+      #expect(Float.kernelRootSumOfSquares(x, y, z) == (x * x + y * y + z * z).squareRoot())
+      let prior = ScalarGaussian(mean: x, variance: abs(y))
+      #expect(prior.updated(gradient: z, curvatureRoot: abs(x)) == prior.updated(with: QuadraticEvidence(gradient: z, curvature: x * x)))
+    }
+  }
+
+  @Test("beyond it the result is the float64 value rounded once, not ∞ or 0 [RANGE]", arguments: [1e-30, 1e-20, 1e20, 1e30, 1e37])
+  func extremesAreRoundedNotLost(magnitude: Double) {
+    let x = magnitude, y = 0.3 * magnitude, z = 2e-3 * magnitude
+    // The scalings are exact; what is left is the rounding of the inputs to Float
+    // (ε/2 each), of two products and a sum, and of the square root: 4ε relative.
+    let tolerance = 4 * Double(Float.ulpOfOne)
+    let two = Double(Float.kernelRootSumOfSquares(Float(x), weight: 0.999, Float(y), weight: 0.001))
+    #expect(abs(two / (0.999 * x * x + 0.001 * y * y).squareRoot() - 1) <= tolerance, "\(magnitude)")
+    let three = Double(Float.kernelRootSumOfSquares(Float(x), Float(y), Float(z)))
+    #expect(abs(three / (x * x + y * y + z * z).squareRoot() - 1) <= tolerance, "\(magnitude)")
+  }
+
+  @Test("a float32 KF update with curvature (10²⁰)² gives the subnormal 1/c², not 0 [RANGE]")
+  func hugeCurvatureKeepsAPositiveVariance() {
+    let prior = ScalarGaussian<Float>(mean: 1, variance: 0.01)
+    let posterior = prior.updated(gradient: 1e20, curvatureRoot: 1e20)
+    let exact = 1 / (1 / 0.01 + Double(Float(1e20)) * Double(Float(1e20)))
+    // One rounding onto the subnormal grid (spacing 2⁻¹⁴⁹) in the final division.
+    #expect(abs(Double(posterior.variance) - exact) <= 0x1p-149)
+    #expect(posterior.variance > 0)
+    // The mean moves by σ²₊·g ≈ 10⁻²⁰: finite, and what float64 gives to within the same grid.
+    #expect(abs(Double(1 - posterior.mean) - exact * Double(Float(1e20))) <= 0x1p-149 * 1e20 + Double(Float.ulpOfOne))
+    // The plain form overflows: c² = +∞ and σ²₊ = 0.
+    #expect(prior.updated(with: QuadraticEvidence(gradient: 1e20, curvature: Float(1e20) * Float(1e20))).variance == 0)
+  }
+}

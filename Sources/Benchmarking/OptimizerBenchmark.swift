@@ -44,13 +44,16 @@ public struct OptimizerBenchmark: Sendable {
 
   /// Times `repetitions` steps and as many roofline passes over `count`
   /// parameters at `threads` threads, interleaved; medians per parameter.
+  /// Steps run under `policy` (the default `.refuse` scans the gradient first;
+  /// `.propagate` measures the kernel alone).
   public func measure<Scalar: OptimizerScalar>(
-    count: Int, threads: Int, repetitions: Int, as _: Scalar.Type
+    count: Int, threads: Int, repetitions: Int, as _: Scalar.Type, policy: NonFiniteGradientPolicy = .refuse
   ) throws(SettingsError) -> BenchmarkRow {
     var generator = SplitMix64(seed: 42)
     let parameters = (0..<count).map { _ in Scalar((2 * generator.nextUnit() - 1) * 0.1) }
     let gradient = (0..<count).map { _ in Scalar((2 * generator.nextUnit() - 1) * 1e-2) }
     var optimizer = try kind.make(settings, parameters: parameters)
+    optimizer.nonFiniteGradientPolicy = policy
     let shape = MemoryShape.of(optimizer)
     let roofline = RooflineKernel<Scalar>(shape: shape, count: count)
     let saved = KernelThreads.count
@@ -70,7 +73,7 @@ public struct OptimizerBenchmark: Sendable {
       nanosecondsPerElement: Stopwatch.median(stepTimes) * perElement,
       referenceNanosecondsPerElement: Stopwatch.median(rooflineTimes) * perElement,
       bytesPerElement: shape.bytesPerElement, reference: "roofline \(shape.bytesPerElement) B/param",
-      note: "state \(shape.stateBytesPerParameter) B/param")
+      note: "state \(shape.stateBytesPerParameter) B/param" + (policy == .refuse ? "" : ", \(policy.rawValue)"))
   }
 }
 

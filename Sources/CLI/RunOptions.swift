@@ -29,7 +29,7 @@ struct RunOptions: ParsableArguments {
   @Option(name: .customLong("validation-fraction"), help: "Fraction of the training data held out for early stopping.")
   var validationFraction: Double = 0.1
   @Option(help: "float32 (as PyTorch by default) or float64.") var precision: String = "float32"
-  @Option(name: .customLong("nonfinite-gradients"), help: "A NaN or infinite gradient: refuse (stop with an error naming the entry and step) or skip the step and count it.")
+  @Option(name: .customLong("nonfinite-gradients"), help: "A NaN or infinite gradient: refuse (stop with an error naming the entry and step), skip the step and count it, or propagate (no scan, as torch.optim; training still stops on a non-finite loss).")
   var nonFiniteGradients: String = "refuse"
   @Option(help: "Threads for BLAS and the optimizer kernels (default: all processors, or $KALMANOPT_THREADS).")
   var threads: Int?
@@ -68,7 +68,7 @@ struct RunOptions: ParsableArguments {
     plan.initialization = initScheme
     plan.earlyStoppingPatience = earlyStop
     guard let policy = NonFiniteGradientPolicy(rawValue: nonFiniteGradients) else {
-      throw ValidationError("--nonfinite-gradients must be refuse or skip, got '\(nonFiniteGradients)'")
+      throw ValidationError("--nonfinite-gradients must be refuse, skip or propagate, got '\(nonFiniteGradients)'")
     }
     plan.nonFiniteGradients = policy == .refuse ? nil : policy
     guard let p = Precision(rawValue: precision) else { throw ValidationError("--precision must be float32 or float64, got '\(precision)'") }

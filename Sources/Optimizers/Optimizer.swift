@@ -44,7 +44,8 @@ public struct Optimizer<Transform: GradientTransformation>: Sendable {
   ///
   /// The gradient is scanned for NaN and infinity first (one more read of it,
   /// split over threads like the step): a bad gradient changes nothing, and
-  /// is refused or skipped according to ``nonFiniteGradientPolicy``.
+  /// is refused or skipped according to ``nonFiniteGradientPolicy`` (or, under
+  /// `.propagate`, not looked for).
   ///
   /// - Throws: ``OptimizerError/gradientCountMismatch(parameters:gradient:)``
   ///   when the gradient has the wrong length,
@@ -54,12 +55,13 @@ public struct Optimizer<Transform: GradientTransformation>: Sendable {
     guard gradient.count == parameters.count else {
       throw .gradientCountMismatch(parameters: parameters.count, gradient: gradient.count)
     }
-    if let bad = gradient.withUnsafeBufferPointer({ Transform.Scalar.firstNonFinite($0) }) {
+    if nonFiniteGradientPolicy != .propagate, let bad = gradient.withUnsafeBufferPointer({ Transform.Scalar.firstNonFinite($0) }) {
       switch nonFiniteGradientPolicy {
       case .refuse: throw .nonFiniteGradient(index: bad, step: stepCount + 1)
       case .skip:
         skippedSteps += 1
         return
+      case .propagate: break
       }
     }
     transform.apply(gradient: gradient, to: &parameters, state: &state)

@@ -62,6 +62,15 @@ struct NonFiniteGradientTests {
     #expect(single.skippedSteps == 1 && single.parameters == [0.5, 0.5, 0.5])
   }
 
+  @Test("propagate does no scan: the step runs, as torch.optim's, and the NaN reaches the parameters", arguments: [OptimizerKind.adam, .adabayes, .sgd])
+  func propagate(kind: OptimizerKind) throws {
+    var optimizer = try kind.make(parameters: [Float](repeating: 0.5, count: 3))
+    optimizer.nonFiniteGradientPolicy = .propagate
+    try optimizer.step(gradient: [0.1, .nan, 0.1])
+    #expect(optimizer.stepCount == 1 && optimizer.skippedSteps == 0)
+    #expect(optimizer.parameters[1].isNaN && optimizer.parameters[0].isFinite && optimizer.parameters[2].isFinite)
+  }
+
   @Test("the scan finds a bad entry anywhere, in every chunk layout")
   func scanPositions() throws {
     for threads in [1, 2, 3] {

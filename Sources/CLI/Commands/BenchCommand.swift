@@ -34,18 +34,24 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "float32 or float64 optimizer steps.") var precision: String = "float32"
   @Option(help: "What to measure: \(Suite.allCases.map(\.rawValue).joined(separator: ", ")).") var suite: Suite = .all
   @Option(help: "Only these optimizers (comma-separated bench names, e.g. adam,sgd-momentum).") var only: String?
+  @Option(name: .customLong("nonfinite-gradients"), help: "Steps under this policy: refuse (the default: the gradient is scanned first), skip, or propagate (no scan: the kernel alone).")
+  var nonFiniteGradients: String = "refuse"
   @Flag(help: "One JSON object per line (keys name, ns_per_param, roofline_fraction, …).") var json = false
 
   func validate() throws {
     guard params >= 1 else { throw ValidationError("--params must be ≥ 1, got \(params)") }
     if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1, got \(threads)") }
     guard repetitions >= 1 else { throw ValidationError("--repetitions must be ≥ 1, got \(repetitions)") }
+    guard NonFiniteGradientPolicy(rawValue: nonFiniteGradients) != nil else {
+      throw ValidationError("--nonfinite-gradients must be refuse, skip or propagate, got '\(nonFiniteGradients)'")
+    }
     guard precision == "float32" || precision == "float64" else {
       throw ValidationError("--precision must be float32 or float64, got \(precision)")
     }
   }
 
   func run() throws {
+    let policy = NonFiniteGradientPolicy(rawValue: nonFiniteGradients) ?? .refuse
     try reportingErrors {
       let threadCount = threads ?? KernelThreads.count
       KernelThreads.count = threadCount
@@ -63,8 +69,8 @@ struct BenchCommand: ParsableCommand {
         for benchmark in cases {
           let row =
             precision == "float32"
-            ? try benchmark.measure(count: params, threads: threadCount, repetitions: repetitions, as: Float.self)
-            : try benchmark.measure(count: params, threads: threadCount, repetitions: repetitions, as: Double.self)
+            ? try benchmark.measure(count: params, threads: threadCount, repetitions: repetitions, as: Float.self, policy: policy)
+            : try benchmark.measure(count: params, threads: threadCount, repetitions: repetitions, as: Double.self, policy: policy)
           emit(row, header: rows.isEmpty)
           rows.append(row)
         }

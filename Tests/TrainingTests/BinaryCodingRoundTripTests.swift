@@ -196,9 +196,13 @@ private struct Record: Codable, Equatable {
   var schedule: LearningRateSchedule = .warmup(steps: 5, startFactor: 0, then: .multiStep(milestones: [10, 20], factor: 0.1))
   var generator = SplitMix64(seed: 9)
 
-  static let sample = Record(
-    inner: Inner(name: "layer", weights: [0.25, -1e-300], flag: nil, level: .high),
-    optionalInner: Inner(name: "", weights: [], flag: false, level: .low))
+  /// A fresh record each time (a stored static would keep indirect-enum boxes
+  /// in lazily initialised global storage, which LeakSanitizer reports).
+  static var sample: Record {
+    Record(
+      inner: Inner(name: "layer", weights: [0.25, -1e-300], flag: nil, level: .high),
+      optionalInner: Inner(name: "", weights: [], flag: false, level: .low))
+  }
 }
 
 private struct Integers: Codable, Equatable {

@@ -22,12 +22,4 @@ extension FilterScalar {
     let kx = k * x, ky = k * y
     return kernelSquareRoot(a * (kx * kx) + b * (ky * ky)) * inverse
   }
-
-  /// √(x² + y² + z²) with no overflow or underflow of the squares.          [RANGE]
-  @inlinable @inline(__always)
-  public static func kernelRootSumOfSquares(_ x: Self, _ y: Self, _ z: Self) -> Self {
-    let (k, inverse) = exponentScales(for: Swift.max(Swift.max(abs(x), abs(y)), abs(z)))
-    let kx = k * x, ky = k * y, kz = k * z
-    return kernelSquareRoot(kx * kx + ky * ky + kz * kz) * inverse
-  }
 }

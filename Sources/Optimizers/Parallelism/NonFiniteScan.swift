@@ -31,7 +31,7 @@ func scanFirstNonFinite<Scalar: OptimizerScalar>(_ values: UnsafeBufferPointer<S
 }
 
 /// The most chunks a scan is split into (its flags live on the stack).
-private let maximumChunks = 64  // the size of the InlineArray in firstNonFinite
+private let maximumChunks = 64  // the size of the InlineArray in scanFirstNonFinite
 
 /// One chunk of ``scanFirstNonFinite(_:)`` per worker, each writing its own flag.
 private struct ScanJob<Scalar: OptimizerScalar>: ChunkJob {

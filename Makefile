@@ -74,16 +74,13 @@ fuzz: deps
 	  echo "$$target: $$(grep -o 'number_of_executed_units: [0-9]*' out/fuzz/$$target.log | head -1) in $(FUZZ_SECONDS) s, no crash"; \
 	done
 
-# AddressSanitizer over the whole test suite (leaks checked; the one
-# suppression is in Foundation), ThreadSanitizer over the suites that run
-# threads: kernels split over the pool, the non-finite scan, checkpoint writes
-# and kfopt killed mid-write. Each in its own build folder.
-TSAN_SUITES := ThreadingTests|NonFiniteGradientTests|AtomicFileTests|CheckpointFileTests|TrainerTests|KillAndResumeTests
+# AddressSanitizer (leaks checked; the one suppression is in Foundation) and
+# ThreadSanitizer, each over the whole test suite in its own build folder.
 sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt \
 	  $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
 	TSAN_OPTIONS=halt_on_error=1 \
-	  $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_SUITES)'
+	  $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan
 
 test: deps ledger
 	$(SWIFT) test --disable-xctest

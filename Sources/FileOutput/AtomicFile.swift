@@ -84,16 +84,21 @@ public enum AtomicFile {
     var status = stat()
     let expected = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
     var failure: FileOutputError?
-    var result = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
-      while initialized < expected {
-        let count = systemRead(descriptor, buffer.baseAddress.map { UnsafeMutableRawPointer($0 + initialized) }, expected - initialized)
-        if count < 0 {
-          if errno == EINTR { continue }
-          failure = systemError("read", path: path)
-          return
+    // Not for 0: Array(unsafeUninitializedCapacity: 0) writes its count into
+    // the shared empty-array storage, a race ThreadSanitizer reports.
+    var result: [UInt8] = []
+    if expected > 0 {
+      result = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+        while initialized < expected {
+          let count = systemRead(descriptor, buffer.baseAddress.map { UnsafeMutableRawPointer($0 + initialized) }, expected - initialized)
+          if count < 0 {
+            if errno == EINTR { continue }
+            failure = systemError("read", path: path)
+            return
+          }
+          if count == 0 { return }
+          initialized += count
         }
-        if count == 0 { return }
-        initialized += count
       }
     }
     if let failure { throw failure }

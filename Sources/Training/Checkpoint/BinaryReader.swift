@@ -200,6 +200,9 @@ struct BinaryReader {
       throw Self.malformed("truncated: \(count) elements at byte offset \(offset) need \(byteCount) bytes")
     }
     cursor += byteCount
+    // Array(unsafeUninitializedCapacity: 0) writes its count into the shared
+    // empty-array storage, a race ThreadSanitizer reports between threads.
+    if count == 0 { return [] }
     #if _endian(little)
       if MemoryLayout<Element>.size == width && MemoryLayout<Element>.stride == width {
         return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in

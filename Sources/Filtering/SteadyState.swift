@@ -88,14 +88,13 @@ public enum SteadyState {
     return fixedPointPrecision(rootMeanSquareGradient: r, constants)
   }
 
-  /// Eq. 20 with the per-step constants formed once: the form the AdaBayes-FP
-  /// loop calls, one root sum of squares and no division per element.    [AB-FP] [RANGE]
+  /// Eq. 20 with the per-step constants formed once (see
+  /// ``FixedPointConstants``): 1/σ²₊ = (k/σ²₊)/k, kq = k·√⟨g²⟩/η.  [AB-FP] [RANGE]
   @inlinable @inline(__always)
   public static func fixedPointPrecision<Scalar: FilterScalar>(
     rootMeanSquareGradient r: Scalar, _ constants: FixedPointConstants<Scalar>
   ) -> Scalar {
-    // [AB-FP] 1/σ²₊ = 1/(2σ²) + √(1/(4σ⁴) + ε/η² + (√⟨g²⟩/η)²)
-    constants.half + Scalar.kernelRootSumOfSquares(constants.rootOfConstantTerms, weight: 1, r * constants.inverseEta, weight: 1)
+    constants.scaledPrecision(scaledRootOverEta: (r * constants.inverseEta) * constants.scale) * constants.inverseScale
   }
 
   /// The AdaBayes fixed-point variance σ²₊ of Eq. 20, the reciprocal of

@@ -144,10 +144,29 @@ func withStepBuffers<Scalar>(
 /// ``forEachElement(_:_:_:_:_:_:)`` calls it directly, inlines it and vectorises.
 protocol ElementStep: Sendable {
   associatedtype Scalar
+  /// Whether ``prepare(_:_:)`` runs over each block of ``elementBlock``
+  /// elements before the step does (a constant of the type, so no branch is
+  /// left in the loop).
+  static var preparesBlocks: Bool { get }
+  /// The first part of a long step, for element i given gᵢ: it updates the
+  /// state at i, which ``callAsFunction(_:_:_:_:)`` then reads while the block
+  /// is still in L1. Two short loops need fewer registers than one long one:
+  /// on SSE2's sixteen, AdaBayes-FP's step ran a third faster split so.
+  func prepare(_ i: Int, _ gradient: Scalar)
   /// The new θᵢ (`apply`, the apply form) or Δᵢ (the update form), given gᵢ
   /// and θᵢ; updates the state at i. `apply` is a constant in each loop.
   func callAsFunction(_ i: Int, _ gradient: Scalar, _ parameter: Scalar, _ apply: Bool) -> Scalar
 }
+
+extension ElementStep {
+  static var preparesBlocks: Bool { false }
+  func prepare(_ i: Int, _ gradient: Scalar) {}
+}
+
+/// The elements ``ElementStep/prepare(_:_:)`` runs over before the step does:
+/// 512 elements of g, θ and two state arrays fill 8 KiB (Float) or 16 KiB
+/// (Double) of a 32 KiB L1 cache.
+let elementBlock = 512
 
 /// The loop every element-wise optimizer runs: `step(i, gᵢ, θᵢ)` for every i,
 /// stored in place.
@@ -192,6 +211,27 @@ struct ElementJob<Step: ElementStep>: ChunkJob {
 /// square root inside it is inlined and the loop vectorised, on every thread.
 @inline(never)
 func elementLoop<Step: ElementStep>(
+  _ g: UnsafePointer<Step.Scalar>, _ theta: UnsafePointer<Step.Scalar>, _ output: UnsafeMutablePointer<Step.Scalar>,
+  _ range: Range<Int>, _ target: StepTarget, _ step: Step
+) {
+  guard Step.preparesBlocks else {
+    stepLoop(g, theta, output, range, target, step)
+    return
+  }
+  var start = range.lowerBound
+  while start < range.upperBound {
+    let block = start..<Swift.min(start + elementBlock, range.upperBound)
+    // The gradient is in `output` in the update form, not yet overwritten.
+    let gradient = target == .parameters ? g : UnsafePointer(output)
+    for i in block { step.prepare(i, gradient[i]) }
+    stepLoop(g, theta, output, block, target, step)
+    start = block.upperBound
+  }
+}
+
+/// `step` over `range`, in place: the loop LLVM vectorises.
+@inline(__always)
+private func stepLoop<Step: ElementStep>(
   _ g: UnsafePointer<Step.Scalar>, _ theta: UnsafePointer<Step.Scalar>, _ output: UnsafeMutablePointer<Step.Scalar>,
   _ range: Range<Int>, _ target: StepTarget, _ step: Step
 ) {

@@ -50,4 +50,38 @@ struct RangeSafeSquaresTests {
     // The plain form overflows: c² = +∞ and σ²₊ = 0.
     #expect(prior.updated(with: QuadraticEvidence(gradient: 1e20, curvature: Float(1e20) * Float(1e20))).variance == 0)
   }
+
+  @Test("Eq. 20 with per-step scaling has the plain formula's bits in the usual range [AB-FP] [RANGE]")
+  func fixedPointPrecisionUsualRange() {
+    // η, σ², ε and r in [2⁻¹⁵, 2¹⁵): q = r/η, 1/(2σ²) and ε/η² stay within 2^±46, where
+    // no square in the plain formula overflows or underflows.
+    func moderate(_ generator: inout SplitMix64) -> Float {
+      Float(sign: .plus, exponent: Int.random(in: -15...14, using: &generator), significand: Float.random(in: 1..<2, using: &generator))
+    }
+    var generator = SplitMix64(seed: 13)
+    for _ in 0..<10_000 {
+      let eta = moderate(&generator), sigma2 = moderate(&generator), r = moderate(&generator)
+      let epsilon = Bool.random(using: &generator) ? 0 : moderate(&generator)
+      let constants = FixedPointConstants(learningRate: eta, priorVariance: sigma2, epsilon: epsilon)
+      let c = constants.rootOfConstantTerms, q = r * constants.inverseEta
+      let plain = constants.half + (c * c + q * q).squareRoot()
+      #expect(SteadyState.fixedPointPrecision(rootMeanSquareGradient: r, constants) == plain, "η \(eta) σ² \(sigma2) ε \(epsilon) r \(r)")
+    }
+  }
+
+  @Test("Eq. 20 where q² overflows or c is 0: the float64 value rounded, not ∞ [AB-FP] [RANGE]",
+        arguments: [(1e-3, 0.1, 1e-8), (1e-3, Double.infinity, 0), (1e-6, 1e30, 0), (10, 1e-30, 1e-8)])
+  func fixedPointPrecisionExtremes(eta: Double, sigma2: Double, epsilon: Double) {
+    let constants = FixedPointConstants(learningRate: Float(eta), priorVariance: Float(sigma2), epsilon: Float(epsilon))
+    for r in [1e-20, 1e-10, 1, 1e10, 1e20, 1e30] {  // r/η ≤ 10³⁶: the answer is a Float
+      let q = Double(Float(r)) / Double(Float(eta))
+      let c = Double(constants.rootOfConstantTerms)
+      let exact = Double(constants.half) + (c * c + q * q).squareRoot()
+      let precision = Double(SteadyState.fixedPointPrecision(rootMeanSquareGradient: Float(r), constants))
+      // The scalings are exact, and η and c enter both sides as Floats. 1/η and q round by
+      // ε/2 each, the squares and their sum by ε/2 (ε/4 each after the root), the root and
+      // the addition of 1/(2σ²) by ε/2: at most 3ε relative.
+      #expect(abs(precision / exact - 1) <= 3 * Double(Float.ulpOfOne), "η \(eta) σ² \(sigma2) ε \(epsilon) r \(r): \(precision) vs \(exact)")
+    }
+  }
 }

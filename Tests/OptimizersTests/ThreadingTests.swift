@@ -84,4 +84,34 @@ struct ThreadingTests {
       }
     }
   }
+
+  @Test("block-prepared steps (AdaBayes-FP): each element's bits are its own, in either form, whatever block it falls in",
+        arguments: [false, true])
+  func blocksDoNotMix(updateForm: Bool) {
+    // 1 300 elements: two full blocks of 512 and a partial one.
+    var random = SplitMix64(seed: 5)
+    let n = 1_300
+    let theta = (0..<n).map { _ in random.nextGaussian() }
+    let gradients = (0..<3).map { _ in (0..<n).map { _ in random.nextGaussian() } }
+    let transform = AdaBayesFixedPoint<Double>(learningRate: 1e-2, sgdLearningRate: 0.5)
+    func run(_ indices: Range<Int>) -> [Double] {
+      var state = transform.initialState(for: Array(theta[indices]))
+      var parameters = Array(theta[indices])
+      for gradient in gradients {
+        if updateForm {
+          var updates = Array(gradient[indices])
+          transform.update(&updates, state: &state, parameters: parameters)
+          parameters = zip(parameters, updates).map { $0 + $1 }
+        } else {
+          transform.apply(gradient: Array(gradient[indices]), to: &parameters, state: &state)
+        }
+      }
+      return parameters + state.rootSecondMoment
+    }
+    let together = run(0..<n)
+    for i in [0, 1, 511, 512, 513, 1023, 1024, 1299] {
+      let alone = run(i..<(i + 1))
+      #expect(together[i] == alone[0] && together[n + i] == alone[1], "element \(i)")
+    }
+  }
 }

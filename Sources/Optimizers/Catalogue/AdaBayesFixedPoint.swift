@@ -89,10 +89,17 @@ public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformatio
   /// σ²_post = 1/P of every parameter, from the state's √⟨g²⟩ at the current η and σ².
   public func posteriorVariances(state: State) -> [Scalar]? {
     guard state.step > 0 else { return nil }
-    // The constants and the bias correction exactly as the step forms them.
+    // The constants exactly as the step forms them.
+    let (constants, rootToScaled) = precisionConstants(step: state.step)
+    return state.rootSecondMoment.map { 1 / (constants.scaledPrecision(scaledRootOverEta: $0 * rootToScaled) * constants.inverseScale) }
+  }
+
+  /// Eq. 20's constants at step t, and the factor k/(η√(1 − β₂ᵗ)) that takes
+  /// r = √v to kq = k·√⟨g²⟩/η (``FixedPointConstants``).
+  func precisionConstants(step: Int) -> (FixedPointConstants<Scalar>, rootToScaled: Scalar) {
     let constants = FixedPointConstants(learningRate: Scalar(learningRate), priorVariance: Scalar(priorVariance), epsilon: Scalar(epsilon))
-    let inverseRootBc2 = Scalar(1 / biasCorrection(beta2, step: state.step).squareRoot())
-    return state.rootSecondMoment.map { 1 / SteadyState.fixedPointPrecision(rootMeanSquareGradient: $0 * inverseRootBc2, constants) }
+    let inverseRootBc2 = Scalar(1 / biasCorrection(beta2, step: step).squareRoot())
+    return (constants, inverseRootBc2 * constants.inverseEta * constants.scale)
   }
 
   /// ⟨g²⟩ = r²/(1 − β₂ᵗ) of the summed-loss gradient.
@@ -123,10 +130,10 @@ public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformatio
     state.firstMoment.withUnsafeMutableBufferPointer { mBuffer in
       state.rootSecondMoment.withUnsafeMutableBufferPointer { rBuffer in
         guard let m = mBuffer.baseAddress, let r = rBuffer.baseAddress else { return }
+        let (constants, rootToScaled) = precisionConstants(step: state.step)
         let step = Step(
-          bc1: Scalar(biasCorrection(beta1, step: state.step)),
-          inverseRootBc2: Scalar(1 / biasCorrection(beta2, step: state.step).squareRoot()),
-          constants: FixedPointConstants(learningRate: Scalar(learningRate), priorVariance: Scalar(priorVariance), epsilon: Scalar(epsilon)),
+          scaledBc1: Scalar(biasCorrection(beta1, step: state.step)) * constants.inverseScale,
+          rootToScaled: rootToScaled, constants: constants,
           keepAfter: Scalar(after),
           keepBefore: Scalar(before), shrink: Scalar(1 - after * before), scale: Scalar(batchSize), b1: Scalar(beta1),
           b2: Scalar(beta2), oneMinusB1: Scalar(1 - beta1), oneMinusB2: Scalar(1 - beta2),
@@ -136,25 +143,30 @@ public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformatio
     }
   }
 
-  /// Algorithm 2 for one parameter: the Eq. 20 precision and the step.
+  /// Algorithm 2 for one parameter: the Eq. 20 precision and the step, after
+  /// the EMA of G² in a first pass over the block.
   struct Step: ElementStep, @unchecked Sendable {
-    let bc1, inverseRootBc2: Scalar
+    let scaledBc1, rootToScaled: Scalar
     let constants: FixedPointConstants<Scalar>
     let keepAfter, keepBefore, shrink, scale, b1, b2, oneMinusB1, oneMinusB2: Scalar
     let m, r: UnsafeMutablePointer<Scalar>
 
+    static var preparesBlocks: Bool { true }
+
+    @inline(__always)
+    func prepare(_ i: Int, _ g: Scalar) {
+      // r = √v, v the EMA of G²  [RANGE]
+      r[i] = Scalar.kernelRootSumOfSquares(r[i], weight: b2, scale * g, weight: oneMinusB2)
+    }
+
     @inline(__always)
     func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
-      let summed = scale * g
-      let mi = b1 * m[i] + oneMinusB1 * summed
+      let mi = b1 * m[i] + oneMinusB1 * (scale * g)
       m[i] = mi
-      // r = √v, v the EMA of G²  [RANGE]
-      let ri = Scalar.kernelRootSumOfSquares(r[i], weight: b2, summed, weight: oneMinusB2)
-      r[i] = ri
-      // [AB-FP] P = 1/(2σ²) + √(1/(4σ⁴) + (⟨g²⟩ + ε)/η²),  √⟨g²⟩ = r/√(1 − β₂ᵗ)
-      let precision = SteadyState.fixedPointPrecision(rootMeanSquareGradient: ri * inverseRootBc2, constants)
-      // [AB-FP-STEP] θ ← θ − ⟨g⟩/P, ⟨g⟩ = m/(1 − β₁ᵗ): one division
-      let step = mi / (bc1 * precision)
+      // [AB-FP] kP = k/(2σ²) + √((kc)² + (kq)²),  kq = k·r/(η√(1 − β₂ᵗ))  [RANGE]
+      let scaledPrecision = constants.scaledPrecision(scaledRootOverEta: r[i] * rootToScaled)
+      // [AB-FP-STEP] θ ← θ − ⟨g⟩/P = θ − m/((1 − β₁ᵗ)/k · kP): one division
+      let step = mi / (scaledBc1 * scaledPrecision)
       return apply ? keepAfter * (keepBefore * theta - step) : -shrink * theta - keepAfter * step
     }
   }

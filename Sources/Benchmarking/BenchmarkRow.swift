@@ -14,6 +14,12 @@ public struct BenchmarkRow: Sendable, Equatable {
   public var referenceNanosecondsPerElement: Double
   /// reference time / measured time: 1 means at the reference's speed.
   public var fraction: Double { referenceNanosecondsPerElement / nanosecondsPerElement }
+  /// For a step that scans its gradient first: the median time per element
+  /// of the roofline kernel with that extra read of the gradient, in ns.
+  public var scanReferenceNanosecondsPerElement: Double?
+  /// That reference's time / measured time: the fraction of the memory
+  /// bandwidth the step as shipped reaches, its scan included.
+  public var scanFraction: Double? { scanReferenceNanosecondsPerElement.map { $0 / nanosecondsPerElement } }
   /// Bytes moved per element (0 when not a bandwidth-bound operation).
   public var bytesPerElement: Int
   /// What the reference is (`roofline 28 B/param`, `dpotrf+dtrsm+dsyrk`, …).
@@ -23,8 +29,9 @@ public struct BenchmarkRow: Sendable, Equatable {
 
   public init(
     name: String, count: Int, threads: Int, nanosecondsPerElement: Double, referenceNanosecondsPerElement: Double,
-    bytesPerElement: Int, reference: String, note: String = ""
+    bytesPerElement: Int, reference: String, note: String = "", scanReferenceNanosecondsPerElement: Double? = nil
   ) {
+    self.scanReferenceNanosecondsPerElement = scanReferenceNanosecondsPerElement
     self.name = name
     self.count = count
     self.threads = threads
@@ -40,7 +47,8 @@ public struct BenchmarkRow: Sendable, Equatable {
     bytesPerElement == 0 ? 0 : Double(bytesPerElement) / nanosecondsPerElement
   }
 
-  /// One JSON object: `name`, `ns_per_param`, `roofline_fraction` and the rest.
+  /// One JSON object: `name`, `ns_per_param`, `roofline_fraction` and the rest
+  /// (`scan_roofline_fraction` is null for a step that does not scan).
   public var json: String {
     func number(_ x: Double) -> String { x.isFinite ? String(format: "%.6g", x) : "null" }
     func text(_ s: String) -> String {
@@ -51,6 +59,7 @@ public struct BenchmarkRow: Sendable, Equatable {
       "\"ns_per_param\":\(number(nanosecondsPerElement))", "\"roofline_fraction\":\(number(fraction))",
       "\"reference_ns_per_param\":\(number(referenceNanosecondsPerElement))", "\"bytes_per_param\":\(bytesPerElement)",
       "\"gb_per_s\":\(number(gigabytesPerSecond))", "\"reference\":\(text(reference))", "\"note\":\(text(note))",
+      "\"scan_roofline_fraction\":\(scanFraction.map(number) ?? "null")",
     ]
     return "{" + fields.joined(separator: ",") + "}"
   }

@@ -59,21 +59,30 @@ public struct OptimizerBenchmark: Sendable {
     let saved = KernelThreads.count
     KernelThreads.count = threads
     defer { KernelThreads.count = saved }
-    var stepTimes: [Double] = [], rooflineTimes: [Double] = []
+    // A step that scans its gradient first is also timed against the roofline with that read.
+    let scans = policy != .propagate
+    var stepTimes: [Double] = [], rooflineTimes: [Double] = [], scanRooflineTimes: [Double] = []
     // One warm-up of each (page faults, the first step's state), then alternate.
     try? optimizer.step(gradient: gradient)
     roofline.run(threads: threads)
     for _ in 0..<Swift.max(1, repetitions) {
       stepTimes += Stopwatch.samples(repetitions: 1, warmUp: 0) { try? optimizer.step(gradient: gradient) }
       rooflineTimes += Stopwatch.samples(repetitions: 1, warmUp: 0) { roofline.run(threads: threads) }
+      if scans {
+        scanRooflineTimes += Stopwatch.samples(repetitions: 1, warmUp: 0) { roofline.run(threads: threads, readingFirst: true) }
+      }
     }
     let perElement = 1e9 / Double(count)
+    let step = Stopwatch.median(stepTimes) * perElement
+    let scanReference = scans ? Stopwatch.median(scanRooflineTimes) * perElement : nil
     return BenchmarkRow(
       name: "\(name)/\(Scalar.self == Float.self ? "f32" : "f64")", count: count, threads: threads,
-      nanosecondsPerElement: Stopwatch.median(stepTimes) * perElement,
+      nanosecondsPerElement: step,
       referenceNanosecondsPerElement: Stopwatch.median(rooflineTimes) * perElement,
       bytesPerElement: shape.bytesPerElement, reference: "roofline \(shape.bytesPerElement) B/param",
-      note: "state \(shape.stateBytesPerParameter) B/param" + (policy == .refuse ? "" : ", \(policy.rawValue)"))
+      note: "state \(shape.stateBytesPerParameter) B/param" + (policy == .refuse ? "" : ", \(policy.rawValue)")
+        + (scanReference.map { String(format: "; with the scan's read %.3f ns/param, fraction %.2f", $0, $0 / step) } ?? ""),
+      scanReferenceNanosecondsPerElement: scanReference)
   }
 }
 

@@ -11,6 +11,8 @@ public struct RooflineKernel<Scalar: OptimizerScalar>: ~Copyable {
   public let count: Int
   private let readOnly: [UnsafeMutableBufferPointer<Scalar>]
   private let readWrite: [UnsafeMutableBufferPointer<Scalar>]
+  /// One slot per chunk for the result of a read-only pass, so that it is kept.
+  private let readResults: UnsafeMutableBufferPointer<UInt64>
 
   /// Allocates the arrays of `shape` with `count` elements each, filled with small values.
   ///
@@ -25,26 +27,56 @@ public struct RooflineKernel<Scalar: OptimizerScalar>: ~Copyable {
     }
     readOnly = (0..<shape.readOnly).map(make)
     readWrite = (0..<shape.readWrite).map { make($0 + shape.readOnly) }
+    readResults = .allocate(capacity: Swift.max(1, count / KernelThreads.minimumChunk))
+    readResults.initialize(repeating: 0)
   }
 
   deinit {
     for buffer in readOnly + readWrite { buffer.deallocate() }
+    readResults.deallocate()
   }
 
   /// One pass: every read-write array gets the read-only array added in
   /// place, all arrays streamed together in one loop as an optimizer step
   /// streams them, split over threads exactly as the optimizer kernels are.
-  public func run(threads: Int) {
+  ///
+  /// With `readingFirst`, the read-only array is first read once more on its
+  /// own, split the same way: the shape of a step that scans its gradient
+  /// for NaN and ∞ before writing anything.
+  public func run(threads: Int, readingFirst: Bool = false) {
     let source = UnsafePointer(readOnly[0].baseAddress!)
     let targets = readWrite.map { $0.baseAddress! }
     let bounds = KernelThreads.chunkBoundaries(count: count, threads: threads)
-    let work = { (chunk: Int) in Self.pass(source, targets, bounds[chunk]..<bounds[chunk + 1]) }
-    if bounds.count == 2 {
+    if readingFirst {
+      let bytes = count * MemoryLayout<Scalar>.size
+      let wordBounds = bounds.map { $0 * MemoryLayout<Scalar>.size / 8 }
+      let words = UnsafeRawPointer(source).assumingMemoryBound(to: UInt64.self)
+      let results = readResults
+      Self.split(bounds.count - 1) { chunk in
+        let end = chunk == bounds.count - 2 ? bytes / 8 : wordBounds[chunk + 1]
+        results[chunk] = Self.read(words, wordBounds[chunk]..<end)
+      }
+    }
+    Self.split(bounds.count - 1) { chunk in Self.pass(source, targets, bounds[chunk]..<bounds[chunk + 1]) }
+  }
+
+  /// `work(0..<chunks)`, on `chunks` threads when more than one.
+  private static func split(_ chunks: Int, _ work: @escaping (Int) -> Void) {
+    if chunks == 1 {
       work(0)
     } else {
       let shared = SendableBox(work)
-      DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { shared.value($0) }
+      DispatchQueue.concurrentPerform(iterations: chunks) { shared.value($0) }
     }
+  }
+
+  /// The OR of the words in `range`: a read of each, vectorised, kept from
+  /// being optimised away by its result.
+  @inline(never)
+  static func read(_ words: UnsafePointer<UInt64>, _ range: Range<Int>) -> UInt64 {
+    var flags: UInt64 = 0
+    for i in range { flags |= words[i] }
+    return flags
   }
 
   /// aₖ[i] += s[i] for every target k, one fused loop per target count.

@@ -22,6 +22,23 @@ struct BenchCommandTests {
       #expect(fraction > 0 && fraction.isFinite)
     }
     #expect(rows.map { $0["bytes_per_param"] as? Int } == [12, 28, 36])
+    // The default policy scans the gradient: each row is also measured against the roofline with that read.
+    for row in rows {
+      let scanFraction = try #require(row["scan_roofline_fraction"] as? Double)
+      #expect(scanFraction > 0 && scanFraction.isFinite)
+    }
+  }
+
+  @Test("under --nonfinite-gradients propagate there is no scan, and scan_roofline_fraction is null")
+  func propagateHasNoScanReference() throws {
+    let result = try KFOptProcess.run([
+      "bench", "--suite", "optimizers", "--only", "adam", "--params", "300000", "--repetitions", "2", "--json",
+      "--nonfinite-gradients", "propagate",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let row = try #require(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    #expect(row["scan_roofline_fraction"] is NSNull)
+    #expect((row["roofline_fraction"] as? Double).map { $0 > 0 } == true)
   }
 
   @Test("a bad option is a usage error naming it")

@@ -16,7 +16,9 @@ struct BenchCommand: ParsableCommand {
       Each optimizer step is timed alternately with a roofline kernel of the same memory shape (the \
       same arrays read and updated in place, the same thread split, one addition per element), so \
       roofline_fraction = roofline time / step time is measured in one run on one machine. Medians of \
-      --repetitions runs.
+      --repetitions runs. A step that scans its gradient for NaN and ∞ first (the default policy) \
+      reads the gradient once more; it is also timed against the roofline with that read \
+      (scan_roofline_fraction, null under --nonfinite-gradients propagate).
 
       Examples:
         kfopt bench                                   # 10M float32 parameters, all threads
@@ -36,7 +38,7 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Only these optimizers (comma-separated bench names, e.g. adam,sgd-momentum).") var only: String?
   @Option(name: .customLong("nonfinite-gradients"), help: "Steps under this policy: refuse (the default: the gradient is scanned first), skip, or propagate (no scan: the kernel alone).")
   var nonFiniteGradients: String = "refuse"
-  @Flag(help: "One JSON object per line (keys name, ns_per_param, roofline_fraction, …).") var json = false
+  @Flag(help: "One JSON object per line (keys name, ns_per_param, roofline_fraction, scan_roofline_fraction, …).") var json = false
 
   func validate() throws {
     guard params >= 1 else { throw ValidationError("--params must be ≥ 1, got \(params)") }

@@ -24,10 +24,12 @@ extension Float: FilterScalar {
 
   @inlinable @inline(__always)
   public static func exponentScales(for magnitude: Float) -> (scale: Float, inverse: Float) {
-    // m in [2^(E−127), 2^(E−126)) has exponent field E; 2^(127−E) has field 254 − E.
-    let raw = Float(bitPattern: 0x7F00_0000 &- (magnitude.bitPattern & 0x7F80_0000))
-    let scale = Swift.max(raw, 0x1p-126)
-    return (scale, Float(bitPattern: 0x7F00_0000 &- scale.bitPattern))
+    // m in [2^(E−127), 2^(E−126)) has exponent field E: m's bits with all but the field
+    // cleared are 2^(E−127), the inverse itself (capped at 2^126, and 0 for m zero or
+    // subnormal); the scale 2^(127−E) has field 254 − E. Three vector operations.
+    let field = Float(bitPattern: magnitude.bitPattern & 0x7F80_0000)
+    let inverse = field < 0x1p126 ? field : 0x1p126
+    return (Float(bitPattern: 0x7F00_0000 &- inverse.bitPattern), inverse)
   }
 }
 
@@ -37,9 +39,10 @@ extension Double: FilterScalar {
 
   @inlinable @inline(__always)
   public static func exponentScales(for magnitude: Double) -> (scale: Double, inverse: Double) {
-    // m in [2^(E−1023), 2^(E−1022)) has exponent field E; 2^(1023−E) has field 2046 − E.
-    let raw = Double(bitPattern: 0x7FE0_0000_0000_0000 &- (magnitude.bitPattern & 0x7FF0_0000_0000_0000))
-    let scale = Swift.max(raw, 0x1p-1022)
-    return (scale, Double(bitPattern: 0x7FE0_0000_0000_0000 &- scale.bitPattern))
+    // As for Float: the field alone is 2^(E−1023), the inverse (capped at 2^1022); the
+    // scale 2^(1023−E) has field 2046 − E.
+    let field = Double(bitPattern: magnitude.bitPattern & 0x7FF0_0000_0000_0000)
+    let inverse = field < 0x1p1022 ? field : 0x1p1022
+    return (Double(bitPattern: 0x7FE0_0000_0000_0000 &- inverse.bitPattern), inverse)
   }
 }

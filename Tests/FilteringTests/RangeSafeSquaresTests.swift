@@ -84,4 +84,28 @@ struct RangeSafeSquaresTests {
       #expect(abs(precision / exact - 1) <= 3 * Double(Float.ulpOfOne), "η \(eta) σ² \(sigma2) ε \(epsilon) r \(r): \(precision) vs \(exact)")
     }
   }
+
+  @Test("exponentScales: k = 2^−e and 1/k = 2^e for m in [2^e, 2^(e+1)), capped at 2^±126, and (2¹²⁷, 0) below the normals [RANGE]")
+  func exponentScalesEveryBinade() {
+    var generator = SplitMix64(seed: 17)
+    for e in Float.leastNormalMagnitude.exponent...Float.greatestFiniteMagnitude.exponent {
+      let m = Float(sign: .plus, exponent: e, significand: Float.random(in: 1..<2, using: &generator))
+      let capped = Swift.min(Int(e), 126)
+      let (k, inverse) = Float.exponentScales(for: m)
+      #expect(k == Float(sign: .plus, exponent: -capped, significand: 1) && inverse == Float(sign: .plus, exponent: capped, significand: 1), "2^\(e)")
+      #expect(k * inverse == 1)
+    }
+    for m in [0, Float.leastNonzeroMagnitude, Float.leastNormalMagnitude.nextDown] {
+      #expect(Float.exponentScales(for: m) == (0x1p127, 0), "\(m)")
+    }
+    for m in [Float.infinity, .nan] {
+      #expect(Float.exponentScales(for: m) == (0x1p-126, 0x1p126), "\(m)")
+    }
+    for e in [-1022, -500, -1, 0, 1, 700, 1021, 1022, 1023] {
+      let m = Double(sign: .plus, exponent: e, significand: 1.5)
+      let capped = Swift.min(e, 1022)
+      #expect(Double.exponentScales(for: m) == (Double(sign: .plus, exponent: -capped, significand: 1), Double(sign: .plus, exponent: capped, significand: 1)), "2^\(e)")
+    }
+    #expect(Double.exponentScales(for: 0) == (0x1p1023, 0))
+  }
 }

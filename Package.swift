@@ -21,9 +21,10 @@ let notebooks = [
 /// (e.g. `KALMANOPT_NATIVE=1 swift build -c release`). The default build
 /// targets baseline x86-64 (SSE2) and needs no unsafe flags, so other packages
 /// can depend on this one; there the optimizer loops are vectorised 4-wide and
-/// the ones with several divisions and a square root per parameter (AdaBayes-FP,
-/// Adam at one thread) are compute-bound. With AVX they are memory-bound.
-/// The README's performance section has both, measured in one session.
+/// the ones with divisions and square roots per parameter (Adam, AdaBayes,
+/// AdaBayes-FP) are compute-bound at two threads whenever memory is fast. With
+/// AVX-512 they are within 0.90–1.00 of the memory roofline (AdaBayes-FP 0.79).
+/// Documentation/Performance.md has both builds, measured in one session.
 let kernelSettings: [SwiftSetting] =
   Context.environment["KALMANOPT_NATIVE"] == "1" ? [.unsafeFlags(["-target-cpu", "native"])] : []
 

@@ -23,7 +23,7 @@ let notebooks = [
 /// can depend on this one; there the optimizer loops are vectorised 4-wide and
 /// the ones with divisions and square roots per parameter (Adam, AdaBayes,
 /// AdaBayes-FP) are compute-bound at two threads whenever memory is fast. With
-/// AVX-512 they are within 0.90–1.00 of the memory roofline (AdaBayes-FP 0.79).
+/// AVX2 they are within 0.90–1.00 of the memory roofline (AdaBayes-FP 0.79).
 /// Documentation/Performance.md has both builds, measured in one session.
 let kernelSettings: [SwiftSetting] =
   Context.environment["KALMANOPT_NATIVE"] == "1" ? [.unsafeFlags(["-target-cpu", "native"])] : []

@@ -24,7 +24,7 @@ let notebooks = [
 /// the ones with divisions and square roots per parameter (Adam, AdaBayes,
 /// AdaBayes-FP) are compute-bound at two threads whenever memory is fast. With
 /// AVX2 they are within 0.90–1.00 of the memory roofline (AdaBayes-FP 0.79).
-/// Documentation/Performance.md has both builds, measured in one session.
+/// Documentation/Performance.md has both builds, measured on one day.
 let kernelSettings: [SwiftSetting] =
   Context.environment["KALMANOPT_NATIVE"] == "1" ? [.unsafeFlags(["-target-cpu", "native"])] : []
 

@@ -221,9 +221,8 @@ func elementLoop<Step: ElementStep>(
   var start = range.lowerBound
   while start < range.upperBound {
     let block = start..<Swift.min(start + elementBlock, range.upperBound)
-    // The gradient is in `output` in the update form, not yet overwritten.
-    let gradient = target == .parameters ? g : UnsafePointer(output)
-    for i in block { step.prepare(i, gradient[i]) }
+    // In the update form g is `output` itself, not yet overwritten in this block.
+    for i in block { step.prepare(i, g[i]) }
     stepLoop(g, theta, output, block, target, step)
     start = block.upperBound
   }

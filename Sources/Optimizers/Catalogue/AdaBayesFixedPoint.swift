@@ -144,7 +144,7 @@ public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformatio
   }
 
   /// Algorithm 2 for one parameter: the Eq. 20 precision and the step, after
-  /// the EMA of G² in a first pass over the block.
+  /// the EMAs of G and G² in a first pass over the block.
   struct Step: ElementStep, @unchecked Sendable {
     let scaledBc1, rootToScaled: Scalar
     let constants: FixedPointConstants<Scalar>
@@ -155,14 +155,15 @@ public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformatio
 
     @inline(__always)
     func prepare(_ i: Int, _ g: Scalar) {
-      // r = √v, v the EMA of G²  [RANGE]
-      r[i] = Scalar.kernelRootSumOfSquares(r[i], weight: b2, scale * g, weight: oneMinusB2)
+      // G = B·g; m: EMA of G; r = √v, v the EMA of G²  [RANGE]
+      let summed = scale * g
+      m[i] = b1 * m[i] + oneMinusB1 * summed
+      r[i] = Scalar.kernelRootSumOfSquares(r[i], weight: b2, summed, weight: oneMinusB2)
     }
 
     @inline(__always)
     func callAsFunction(_ i: Int, _ g: Scalar, _ theta: Scalar, _ apply: Bool) -> Scalar {
-      let mi = b1 * m[i] + oneMinusB1 * (scale * g)
-      m[i] = mi
+      let mi = m[i]
       // [AB-FP] kP = k/(2σ²) + √((kc)² + (kq)²),  kq = k·r/(η√(1 − β₂ᵗ))  [RANGE]
       let scaledPrecision = constants.scaledPrecision(scaledRootOverEta: r[i] * rootToScaled)
       // [AB-FP-STEP] θ ← θ − ⟨g⟩/P = θ − m/((1 − β₁ᵗ)/k · kP): one division

@@ -150,9 +150,9 @@ protocol ElementStep: Sendable {
   static var preparesBlocks: Bool { get }
   /// The first part of a long step, for element i given gᵢ: it updates the
   /// state at i, which ``callAsFunction(_:_:_:_:)`` then reads while the block
-  /// is still in L1. Two short loops need fewer registers than one long one:
-  /// AdaBayes-FP's step, split so, takes 0.81 ns/param in L2 at one AVX2
-  /// thread against 1.05 as one loop.
+  /// is still in L1. Two independent parts in flight keep the out-of-order
+  /// core busier than one long dependent chain: AdaBayes-FP's step, split
+  /// so, takes 0.77–0.79 ns/param in L2 at one AVX2 thread against 1.05 as one chain.
   func prepare(_ i: Int, _ gradient: Scalar)
   /// The new θᵢ (`apply`, the apply form) or Δᵢ (the update form), given gᵢ
   /// and θᵢ; updates the state at i. `apply` is a constant in each loop.
@@ -164,9 +164,11 @@ extension ElementStep {
   func prepare(_ i: Int, _ gradient: Scalar) {}
 }
 
-/// The elements ``ElementStep/prepare(_:_:)`` runs over before the step does:
-/// 512 elements of g, θ and two state arrays fill 8 KiB (Float) or 16 KiB
-/// (Double) of a 32 KiB L1 cache.
+/// The elements ``ElementStep/prepare(_:_:)`` runs over before the step does.
+/// Two blocks are in flight (g and two state arrays of one, θ and the same
+/// state arrays of the one before): 12 KiB (Float) or 24 KiB (Double) of a
+/// 32 KiB L1 cache. At 10M parameters 256 was within the noise of 512 and
+/// 1 024 slower; in L2, 256 took 0.81 ns/param against 0.77 (AVX2, 1 thread).
 let elementBlock = 512
 
 /// The loop every element-wise optimizer runs: `step(i, gᵢ, θᵢ)` for every i,
@@ -206,9 +208,10 @@ struct ElementJob<Step: ElementStep>: ChunkJob {
   }
 }
 
-/// The loop of ``forEachElement(_:_:_:_:_:_:)`` over one chunk: for a step
-/// that prepares blocks, ``ElementStep/prepare(_:_:)`` then the step over
-/// each block of ``elementBlock`` elements in turn.
+/// The loop of ``forEachElement(_:_:_:_:_:_:)`` over one chunk. For a step
+/// that prepares blocks, the chunk is cut into blocks of ``elementBlock``
+/// elements, and one loop runs ``ElementStep/prepare(_:_:)`` over block k
+/// together with the step over block k − 1.
 ///
 /// Never inlined: compiled as its own function for each step type, the C
 /// square root inside it is inlined and the loop vectorised, on every thread.
@@ -221,14 +224,37 @@ func elementLoop<Step: ElementStep>(
     stepLoop(g, theta, output, range, target, step)
     return
   }
-  var start = range.lowerBound
-  while start < range.upperBound {
-    let block = start..<Swift.min(start + elementBlock, range.upperBound)
-    // In the update form g is `output` itself, not yet overwritten in this block.
-    for i in block { step.prepare(i, g[i]) }
-    stepLoop(g, theta, output, block, target, step)
-    start = block.upperBound
+  // Skewed by one block: the first part of the step for block k runs in the
+  // same loop as the second part for block k − 1 (prepared in the turn
+  // before, its state still in L1). The two are independent, so each one's
+  // square roots overlap the other's, and the streams over g, the state and
+  // θ never pause. With one block after another instead, AdaBayes-FP at 10M
+  // parameters and 2 AVX2 threads took 0.63–0.67 ns/param, against
+  // 0.53–0.59 skewed (roofline 0.44–0.50, same runs).
+  var previous = range.lowerBound..<Swift.min(range.lowerBound + elementBlock, range.upperBound)
+  for i in previous { step.prepare(i, g[i]) }
+  while previous.upperBound < range.upperBound {
+    // `previous` is a whole block here, at least as long as this one.
+    let start = previous.upperBound, offset = previous.lowerBound
+    let count = Swift.min(elementBlock, range.upperBound - start)
+    // In the update form g is `output` itself: this block's part of it is
+    // read here, before the next turn writes it.
+    switch target {
+    case .parameters:
+      for j in 0..<count {
+        step.prepare(start &+ j, g[start &+ j])
+        output[offset &+ j] = step(offset &+ j, g[offset &+ j], output[offset &+ j], true)
+      }
+    case .increments:
+      for j in 0..<count {
+        step.prepare(start &+ j, output[start &+ j])
+        output[offset &+ j] = step(offset &+ j, output[offset &+ j], theta[offset &+ j], false)
+      }
+    }
+    stepLoop(g, theta, output, offset + count..<previous.upperBound, target, step)
+    previous = start..<start + count
   }
+  stepLoop(g, theta, output, previous, target, step)
 }
 
 /// `step` over `range`, in place: the loop LLVM vectorises.

@@ -45,9 +45,10 @@ notebooks: deps
 
 # Optimizer steps against the memory roofline, Kalman updates against their
 # LAPACK calls, MLP epochs against the sgemm peak, all ratios from one run.
-# `make bench` runs the portable build; `make bench NATIVE=1` the build for
-# this CPU (KALMANOPT_NATIVE=1, AVX where available), in its own build folder.
-NATIVE ?= 0
+# `make bench` measures the build for this CPU (KALMANOPT_NATIVE=1: AVX where
+# the CPU has it), in its own build folder; `make bench NATIVE=0` the portable
+# build (baseline x86-64, SSE2) that a package depending on this one gets.
+NATIVE ?= 1
 BENCH_BUILD := $(if $(filter 1,$(NATIVE)),--scratch-path .build-native,)
 bench: deps
 	KALMANOPT_NATIVE=$(NATIVE) $(SWIFT) build -c release --product kfopt $(BENCH_BUILD)

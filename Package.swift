@@ -18,12 +18,14 @@ let notebooks = [
 ]
 
 /// Kernel targets compiled for this machine's CPU when `KALMANOPT_NATIVE=1`
-/// (e.g. `KALMANOPT_NATIVE=1 swift build -c release`). The default build
-/// targets baseline x86-64 (SSE2) and needs no unsafe flags, so other packages
-/// can depend on this one; there the optimizer loops are vectorised 4-wide and
-/// the ones with divisions and square roots per parameter (Adam, AdaBayes,
-/// AdaBayes-FP) are compute-bound at two threads whenever memory is fast. With
-/// AVX2 they are within 0.90–1.00 of the memory roofline (AdaBayes-FP 0.79).
+/// (e.g. `KALMANOPT_NATIVE=1 swift build -c release`; `make bench` builds
+/// so). The default build targets baseline x86-64 (SSE2) and needs no unsafe
+/// flags, so other packages can depend on this one by version; there the
+/// optimizer loops are vectorised 4-wide, and the ones with divisions and
+/// square roots per parameter (the Adam family, AdaBayes, AdaBayes-FP) are
+/// compute-bound at two threads whenever memory is fast: SSE2's divider alone
+/// needs more time than the memory traffic. With AVX2 every step is within
+/// 0.80–1.01 of the memory roofline at two threads, AdaBayes-FP lowest.
 /// Documentation/Performance.md has both builds, measured on one day.
 let kernelSettings: [SwiftSetting] =
   Context.environment["KALMANOPT_NATIVE"] == "1" ? [.unsafeFlags(["-target-cpu", "native"])] : []

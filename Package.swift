@@ -28,7 +28,7 @@ let notebooks = [
 /// 0.80–1.01 of the memory roofline at two threads, AdaBayes-FP lowest.
 /// Documentation/Performance.md has both builds, measured on one day.
 let kernelSettings: [SwiftSetting] =
-  Context.environment["KALMANOPT_NATIVE"] == "1" ? [.unsafeFlags(["-target-cpu", "native"])] : []
+  Context.environment["KALMANOPT_NATIVE"] == "1" ? [.unsafeFlags(["-target-cpu", "native"]), .define("KALMANOPT_NATIVE")] : []
 
 let package = Package(
   name: "KalmanOpt",

@@ -1,4 +1,5 @@
 import Foundation
+import Optimizers
 
 /// One measured line of `kfopt bench`.
 public struct BenchmarkRow: Sendable, Equatable {
@@ -48,7 +49,8 @@ public struct BenchmarkRow: Sendable, Equatable {
   }
 
   /// One JSON object: `name`, `ns_per_param`, `roofline_fraction` and the rest
-  /// (`scan_roofline_fraction` is null for a step that does not scan).
+  /// (`scan_roofline_fraction` is null for a step that does not scan; `build`
+  /// is ``KernelBuild/current``, `native` or `portable`).
   public var json: String {
     func number(_ x: Double) -> String { x.isFinite ? String(format: "%.6g", x) : "null" }
     func text(_ s: String) -> String {
@@ -59,7 +61,7 @@ public struct BenchmarkRow: Sendable, Equatable {
       "\"ns_per_param\":\(number(nanosecondsPerElement))", "\"roofline_fraction\":\(number(fraction))",
       "\"reference_ns_per_param\":\(number(referenceNanosecondsPerElement))", "\"bytes_per_param\":\(bytesPerElement)",
       "\"gb_per_s\":\(number(gigabytesPerSecond))", "\"reference\":\(text(reference))", "\"note\":\(text(note))",
-      "\"scan_roofline_fraction\":\(scanFraction.map(number) ?? "null")",
+      "\"scan_roofline_fraction\":\(scanFraction.map(number) ?? "null")", "\"build\":\(text(KernelBuild.current.rawValue))",
     ]
     return "{" + fields.joined(separator: ",") + "}"
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Optimizers
 import TestSupport
 import Testing
 
@@ -22,11 +23,22 @@ struct BenchCommandTests {
       #expect(fraction > 0 && fraction.isFinite)
     }
     #expect(rows.map { $0["bytes_per_param"] as? Int } == [12, 28, 36])
+    // Every row names how the kernels were compiled: this package's own build, as kfopt is.
+    #expect(rows.map { $0["build"] as? String } == Array(repeating: KernelBuild.current.rawValue, count: 3))
     // The default policy scans the gradient: each row is also measured against the roofline with that read.
     for row in rows {
       let scanFraction = try #require(row["scan_roofline_fraction"] as? Double)
       #expect(scanFraction > 0 && scanFraction.isFinite)
     }
+  }
+
+  @Test("the table opens with the build of the kernels, then the header and a row")
+  func tableNamesTheBuild() throws {
+    let result = try KFOptProcess.run(["bench", "--suite", "optimizers", "--only", "sgd", "--params", "300000", "--repetitions", "2"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+    #expect(lines.first == KernelBuild.current.summary)
+    #expect(lines.count == 4 && lines[1].hasPrefix("| benchmark |") && lines[3].hasPrefix("| sgd/f32 |"))
   }
 
   @Test("under --nonfinite-gradients propagate there is no scan, and scan_roofline_fraction is null")

@@ -18,7 +18,9 @@ struct BenchCommand: ParsableCommand {
       roofline_fraction = roofline time / step time is measured in one run on one machine. Medians of \
       --repetitions runs. A step that scans its gradient for NaN and ∞ first (the default policy) \
       reads the gradient once more; it is also timed against the roofline with that read \
-      (scan_roofline_fraction, null under --nonfinite-gradients propagate).
+      (scan_roofline_fraction, null under --nonfinite-gradients propagate). The first line names how \
+      the kernels were compiled, native (KALMANOPT_NATIVE=1: for this CPU, as `make bench` builds) \
+      or portable (the baseline instruction set), as does the key build in --json.
 
       Examples:
         kfopt bench                                   # 10M float32 parameters, all threads
@@ -38,7 +40,7 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Only these optimizers (comma-separated bench names, e.g. adam,sgd-momentum).") var only: String?
   @Option(name: .customLong("nonfinite-gradients"), help: "Steps under this policy: refuse (the default: the gradient is scanned first), skip, or propagate (no scan: the kernel alone).")
   var nonFiniteGradients: String = "refuse"
-  @Flag(help: "One JSON object per line (keys name, ns_per_param, roofline_fraction, scan_roofline_fraction, …).") var json = false
+  @Flag(help: "One JSON object per line (keys name, ns_per_param, roofline_fraction, scan_roofline_fraction, build, …).") var json = false
 
   func validate() throws {
     guard params >= 1 else { throw ValidationError("--params must be ≥ 1, got \(params)") }
@@ -102,6 +104,7 @@ struct BenchCommand: ParsableCommand {
       return
     }
     if header {
+      print(KernelBuild.current.summary + "\n")
       print("| benchmark | n | threads | ns/param | GB/s | reference ns/param | fraction of reference | reference | note |")
       print("|---|---:|---:|---:|---:|---:|---:|---|---|")
     }

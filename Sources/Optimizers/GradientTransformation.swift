@@ -102,8 +102,8 @@ enum StepTarget: Sendable {
 ///
 /// The kernel receives raw pointers and the count; `output` aliases either
 /// the gradient buffer (update form) or the parameter buffer (apply form).
-/// Reading index i before writing index i is all the kernels do, so the
-/// aliasing is safe.
+/// The kernels read index i before they write it (the skewed loop of
+/// ``elementLoop(_:_:_:_:_:_:)`` a turn before), so the aliasing is safe.
 @inlinable
 func withStepBuffers<Scalar>(
   updates: inout [Scalar], parameters: [Scalar],

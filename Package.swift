@@ -4,7 +4,8 @@
 //
 // Modules (see the README's Layout section):
 //   CLAPACK     system library over OpenBLAS (CBLAS) and LAPACKE, the only C.
-//   Linalg      row-major Double matrices, BLAS products, Cholesky, symmetric eigen.
+//   Linalg      row-major Double matrices, BLAS products, Cholesky, symmetric eigen,
+//               and the worker pool that optimizer steps and MLP passes share.
 //   Filtering   scalar/diagonal Gaussian predict–update, steady states, dense Kalman filter.
 //   Models      objectives and data (later issues).
 //   Optimizers  filter-derived optimizers and baselines (later issues).
@@ -119,7 +120,7 @@ let package = Package(
     ),
     .target(
       name: "Linalg",
-      dependencies: ["CLAPACK", .product(name: "RealModule", package: "swift-numerics")]
+      dependencies: ["CLAPACK", "CFastMath", .product(name: "RealModule", package: "swift-numerics")]
     ),
 
     // MARK: - Tests
@@ -134,7 +135,7 @@ let package = Package(
       dependencies: ["Linalg", "Models", "TestSupport", .product(name: "RealModule", package: "swift-numerics")]
     ),
     .testTarget(name: "FilteringTests", dependencies: ["Filtering", "Linalg", "Models", "TestSupport"]),
-    .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
+    .testTarget(name: "ModelsTests", dependencies: ["Models", "Linalg", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["Optimizers", "TestSupport"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
     .testTarget(
@@ -144,7 +145,7 @@ let package = Package(
     .testTarget(name: "TrainingTests", dependencies: ["Training", "Models", "Optimizers", "FileOutput", "TestSupport"]),
     .testTarget(
       name: "OptimizersTests",
-      dependencies: ["Optimizers", "Filtering", "Models", "TestSupport", .product(name: "RealModule", package: "swift-numerics")]
+      dependencies: ["Optimizers", "Filtering", "Linalg", "Models", "TestSupport", .product(name: "RealModule", package: "swift-numerics")]
     ),
   ]
 )

@@ -1,4 +1,5 @@
 import Dispatch
+import Linalg
 import Optimizers
 
 /// The memory roofline of a step: a kernel with the step's exact memory
@@ -38,7 +39,8 @@ public struct RooflineKernel<Scalar: OptimizerScalar>: ~Copyable {
 
   /// One pass: every read-write array gets the read-only array added in
   /// place, all arrays streamed together in one loop as an optimizer step
-  /// streams them, split over threads exactly as the optimizer kernels are.
+  /// streams them, split over the same threads (``WorkerPool``) exactly as
+  /// the optimizer kernels are.
   ///
   /// With `readingFirst`, the read-only array is first read once more on its
   /// own, split the same way: the shape of a step that scans its gradient
@@ -50,24 +52,34 @@ public struct RooflineKernel<Scalar: OptimizerScalar>: ~Copyable {
     if readingFirst {
       let bytes = count * MemoryLayout<Scalar>.size
       let wordBounds = bounds.map { $0 * MemoryLayout<Scalar>.size / 8 }
-      let words = UnsafeRawPointer(source).assumingMemoryBound(to: UInt64.self)
-      let results = readResults
-      Self.split(bounds.count - 1) { chunk in
-        let end = chunk == bounds.count - 2 ? bytes / 8 : wordBounds[chunk + 1]
-        results[chunk] = Self.read(words, wordBounds[chunk]..<end)
+      wordBounds.withUnsafeBufferPointer { wordBounds in
+        let words = UnsafeRawPointer(source).assumingMemoryBound(to: UInt64.self)
+        WorkerPool.shared.run(chunks: bounds.count - 1, ReadJob(words: words, bounds: wordBounds, end: bytes / 8, results: readResults))
       }
     }
-    Self.split(bounds.count - 1) { chunk in Self.pass(source, targets, bounds[chunk]..<bounds[chunk + 1]) }
+    bounds.withUnsafeBufferPointer { bounds in
+      WorkerPool.shared.run(chunks: bounds.count - 1, PassJob(source: source, targets: targets, bounds: bounds))
+    }
   }
 
-  /// `work(0..<chunks)`, on `chunks` threads when more than one.
-  private static func split(_ chunks: Int, _ work: @escaping (Int) -> Void) {
-    if chunks == 1 {
-      work(0)
-    } else {
-      let shared = SendableBox(work)
-      DispatchQueue.concurrentPerform(iterations: chunks) { shared.value($0) }
+  /// One chunk of the read-only pass: the OR of its words, kept in `results`.
+  private struct ReadJob: ChunkJob {
+    let words: UnsafePointer<UInt64>
+    let bounds: UnsafeBufferPointer<Int>
+    let end: Int
+    let results: UnsafeMutableBufferPointer<UInt64>
+    func run(_ chunk: Int) {
+      let upper = chunk == bounds.count - 2 ? end : bounds[chunk + 1]
+      results[chunk] = RooflineKernel.read(words, bounds[chunk]..<upper)
     }
+  }
+
+  /// One chunk of the streaming pass, on the pool the optimizer steps use.
+  private struct PassJob: ChunkJob {
+    let source: UnsafePointer<Scalar>
+    let targets: [UnsafeMutablePointer<Scalar>]
+    let bounds: UnsafeBufferPointer<Int>
+    func run(_ chunk: Int) { RooflineKernel.pass(source, targets, bounds[chunk]..<bounds[chunk + 1]) }
   }
 
   /// The OR of the words in `range`: a read of each, vectorised, kept from
@@ -127,10 +139,4 @@ public struct RooflineKernel<Scalar: OptimizerScalar>: ~Copyable {
       }
     }
   }
-}
-
-/// Hands a closure over disjoint ranges to `concurrentPerform`.
-struct SendableBox<Value>: @unchecked Sendable {
-  let value: Value
-  init(_ value: Value) { self.value = value }
 }

@@ -178,22 +178,27 @@ let elementBlock = 512
 /// in the apply form and the gradient buffer in the update form (see
 /// ``withStepBuffers(updates:parameters:_:)``), so the compiler sees an
 /// in-place update and vectorises it. Large steps are split across threads
-/// (``KernelThreads``); every element gets the same arithmetic, so the result
-/// does not depend on the thread count.
+/// (``KernelThreads``), or as the ``ParameterPartition`` in force says; every
+/// element gets the same arithmetic, so the result depends on neither.
 @inline(__always)
 func forEachElement<Step: ElementStep>(
   _ g: UnsafePointer<Step.Scalar>, _ theta: UnsafePointer<Step.Scalar>, _ output: UnsafeMutablePointer<Step.Scalar>,
   _ n: Int, _ target: StepTarget, _ step: Step
 ) {
+  if let partition = ParameterPartition.applying(to: n) {
+    WorkerPool.shared.run(
+      chunks: partition.shares.count, PartitionedElementJob(g: g, theta: theta, output: output, shares: partition.shares, target: target, step: step))
+    return
+  }
   let (chunks, size) = KernelThreads.chunking(count: n, threads: KernelThreads.count)
   if chunks == 1 {
     elementLoop(g, theta, output, 0..<n, target, step)
     return
   }
-  KernelWorkers.shared.run(chunks: chunks, ElementJob(g: g, theta: theta, output: output, n: n, chunks: chunks, size: size, target: target, step: step))
+  WorkerPool.shared.run(chunks: chunks, ElementJob(g: g, theta: theta, output: output, n: n, chunks: chunks, size: size, target: target, step: step))
 }
 
-/// The chunks of one element-wise step, for ``KernelWorkers``.
+/// The chunks of one element-wise step, for ``WorkerPool``.
 struct ElementJob<Step: ElementStep>: ChunkJob {
   let g: UnsafePointer<Step.Scalar>, theta: UnsafePointer<Step.Scalar>, output: UnsafeMutablePointer<Step.Scalar>
   let n: Int, chunks: Int, size: Int
@@ -205,6 +210,19 @@ struct ElementJob<Step: ElementStep>: ChunkJob {
     let start = Swift.min(n, chunk * size)
     let end = chunk == chunks - 1 ? n : Swift.min(n, (chunk + 1) * size)
     elementLoop(g, theta, output, start..<end, target, step)
+  }
+}
+
+/// The shares of one element-wise step under a ``ParameterPartition``.
+struct PartitionedElementJob<Step: ElementStep>: ChunkJob {
+  let g: UnsafePointer<Step.Scalar>, theta: UnsafePointer<Step.Scalar>, output: UnsafeMutablePointer<Step.Scalar>
+  let shares: [[Range<Int>]]
+  let target: StepTarget
+  let step: Step
+
+  @inline(__always)
+  func run(_ chunk: Int) {
+    for range in shares[chunk] { elementLoop(g, theta, output, range, target, step) }
   }
 }
 

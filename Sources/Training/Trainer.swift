@@ -1,5 +1,6 @@
 import Filtering
 import Foundation
+import Linalg
 import Models
 import Optimizers
 
@@ -31,6 +32,8 @@ public struct Trainer<Scalar: OptimizerScalar> {
   var best: BestEpoch<Scalar>?
   var epochsWithoutImprovement = 0
   var gradient: [Scalar]
+  /// The model's ``ParameterPartition`` for the last batch size and thread count.
+  var partition: (rows: Int, threads: Int, value: ParameterPartition?)?
 
   /// A run at epoch 0: the model built, parameters initialised, the optimizer made.
   ///
@@ -131,7 +134,10 @@ public struct Trainer<Scalar: OptimizerScalar> {
         guard loss.isFinite || optimizer.nonFiniteGradientPolicy == .skip else {
           throw TrainingError.numerical("the training loss became \(loss); lower --lr")
         }
-        try optimizer.step(gradient: gradient)
+        // Each thread steps the parameters whose gradients its share of the passes wrote.
+        try ParameterPartition.$current.withValue(parameterPartition(rows: batch.count)) {
+          try optimizer.step(gradient: gradient)
+        }
       }
     } catch let error as TrainingError {
       throw .numerical("epoch \(epoch), batch \(batchNumber) (step \(optimizer.stepCount + 1)): \(error.description)")
@@ -141,6 +147,15 @@ public struct Trainer<Scalar: OptimizerScalar> {
       throw .numerical("epoch \(epoch), batch \(batchNumber): \(error)")
     }
     return loss
+  }
+
+  /// ``NetworkShape/parameterPartition(rows:)``, computed once per batch size and thread count.
+  mutating func parameterPartition(rows: Int) -> ParameterPartition? {
+    let threads = KernelThreads.count
+    if let partition, partition.rows == rows, partition.threads == threads { return partition.value }
+    let value = model.shape.parameterPartition(rows: rows)
+    partition = (rows, threads, value)
+    return value
   }
 
   /// The metrics of the current parameters on train, test and validation data.

@@ -1,3 +1,4 @@
+import Linalg
 import Models
 import Optimizers
 import TestSupport
@@ -40,6 +41,26 @@ struct NonFiniteGradientTests {
     #expect(tested.parameters == clean.parameters, "\(kind): the refused steps left a trace")
     #expect(tested.meanSquaredGradients == clean.meanSquaredGradients)
     #expect(tested.posteriorVariances == clean.posteriorVariances)
+  }
+
+  @Test("the scan under a ParameterPartition finds a bad entry in any share", arguments: [OptimizerKind.adam, .adabayesFixedPoint])
+  func refuseUnderPartition(kind: OptimizerKind) throws {
+    let n = Self.count
+    // Share 0: the middle; share 1: both ends (the one the scan of share 0 never reads).
+    let partition = ParameterPartition(count: n, shares: [[1_000..<(n - 1_000)], [0..<1_000, (n - 1_000)..<n]])
+    var optimizer = try kind.make(parameters: Self.gradient(99, n))
+    KernelThreads.count = 2
+    defer { KernelThreads.reset() }
+    try ParameterPartition.$current.withValue(partition) {
+      try optimizer.step(gradient: Self.gradient(0, n))
+      let before = optimizer.parameters
+      for index in [0, 999, 1_000, n / 2, n - 1_001, n - 1] {
+        var gradient = Self.gradient(7, n)
+        gradient[index] = .nan
+        #expect(throws: OptimizerError.nonFiniteGradient(index: index, step: 2)) { try optimizer.step(gradient: gradient) }
+        #expect(optimizer.parameters == before)
+      }
+    }
   }
 
   @Test("skipped and counted under the skip policy, in Float and Double", arguments: [OptimizerKind.adam, .adabayes, .adabayesFixedPoint, .sgd])

@@ -1,3 +1,4 @@
+import Linalg
 import Models
 import Optimizers
 import TestSupport
@@ -53,6 +54,35 @@ struct ThreadingTests {
   func sameBitsDouble(kind: OptimizerKind) throws {
     let one = try Self.run(kind, [], threads: 1, as: Double.self)
     #expect(try Self.run(kind, [], threads: 2, as: Double.self) == one)
+  }
+
+  /// Three shares of interleaved, uneven ranges (the shape an MLP's
+  /// partition has: rows of each layer per thread), the last share holding
+  /// the ragged end.
+  static func interleavedPartition(count n: Int) -> ParameterPartition {
+    let cuts = [0, 1_000, 70_001, 70_064, 130_000, 131_072, 150_000, n]
+    let ranges = zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+    return ParameterPartition(count: n, shares: [[ranges[0], ranges[3], ranges[6]], [ranges[1], ranges[4]], [ranges[2], ranges[5]]])
+  }
+
+  @Test("a step under a ParameterPartition gives the same bits as the even split (Float)", arguments: 0..<variants.count)
+  func partitionedStepSameBits(variant: Int) throws {
+    let (kind, pairs) = Self.variants[variant]
+    let even = try Self.run(kind, pairs, threads: 2, as: Float.self)
+    let partitioned = try ParameterPartition.$current.withValue(Self.interleavedPartition(count: Self.count)) {
+      try Self.run(kind, pairs, threads: 2, as: Float.self)
+    }
+    #expect(partitioned == even, "\(kind) \(pairs)")
+  }
+
+  @Test("a partition for another parameter count is not applied")
+  func partitionOfOtherCountIgnored() {
+    let partition = Self.interleavedPartition(count: Self.count)
+    ParameterPartition.$current.withValue(partition) {
+      #expect(ParameterPartition.applying(to: Self.count) == partition)
+      #expect(ParameterPartition.applying(to: Self.count - 1) == nil)
+    }
+    #expect(ParameterPartition.applying(to: Self.count) == nil)
   }
 
   @Test("the update form (optax) splits the same way as the apply form")

@@ -6,4 +6,5 @@
 // sqrtf/sqrt are) with no side effect, so optimizer loops using it vectorise.
 static inline __attribute__((always_inline)) float kfo_sqrtf(float x) { return __builtin_elementwise_sqrt(x); }
 static inline __attribute__((always_inline)) double kfo_sqrt(double x) { return __builtin_elementwise_sqrt(x); }
+#include "SpinPause.h"
 #endif

@@ -95,6 +95,10 @@ extension NetworkShape {
   }
 
   /// Zₗ = Aₗ₋₁Wₗᵀ + 1bₗᵀ and the hidden activations, for `rows` rows.   [MODEL-MLP]
+  ///
+  /// Each layer's units are split over ``KernelThreads`` (``LayerJob``),
+  /// with one BLAS thread per share; the dropout masks are drawn afterwards
+  /// on the calling thread, in the order one thread would draw them.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   func forward<Scalar: BLASScalar>(
@@ -102,28 +106,42 @@ extension NetworkShape {
   ) {
     let keepProbability = 1 - dropout
     let scale = Scalar(1 / keepProbability)
-    for l in 1...depth {
-      let nIn = layerSizes[l - 1], nOut = layerSizes[l]
-      let z = b.z[l - 1]
-      Scalar.gemm(
-        .none, .transposed, m: rows, n: nOut, k: nIn, alpha: 1, a: b.input(l - 1), lda: nIn, b: theta + weightOffsets[l - 1],
-        ldb: nIn, beta: 0, c: z, ldc: nOut)
-      let bias = theta + biasOffsets[l - 1]
-      for r in 0..<rows {
-        let row = z + r * nOut
-        for j in 0..<nOut { row[j] += bias[j] }
-      }
-      guard l < depth else { break }
-      let h = b.h[l - 1], count = rows * nOut
-      for i in 0..<count { h[i] = activation.value(z[i]) }
-      if dropout > 0 {
-        let a = b.a[l - 1], keep = b.keep[l - 1]
+    BLASThreads.withOneThread {
+      for l in 1...depth {
+        LayerJob(shape: self, layer: l, rows: rows, direction: .forward, theta: theta, gradient: nil, buffers: b).run()
+        guard l < depth, dropout > 0 else { continue }
+        let h = b.h[l - 1], a = b.a[l - 1], keep = b.keep[l - 1], count = rows * layerSizes[l]
         for i in 0..<count {
           // Inverted dropout: keep with probability 1 − p, scale by 1/(1 − p).
           keep[i] = training ? (generator.nextUnit() < keepProbability ? scale : 0) : 1
           a[i] = h[i] * keep[i]
         }
       }
+    }
+  }
+
+  /// Layer l's forward pass for the units `units` of nₗ: their columns of
+  /// Zₗ (and of Hₗ = f(Zₗ) for a hidden layer).   [MODEL-MLP]
+  @inline(__always)
+  func forward<Scalar: BLASScalar>(
+    layer l: Int, units: Range<Int>, _ theta: UnsafePointer<Scalar>, rows: Int, _ b: Buffers<Scalar>
+  ) {
+    guard !units.isEmpty else { return }
+    let nIn = layerSizes[l - 1], nOut = layerSizes[l]
+    let z = b.z[l - 1]
+    Scalar.gemm(
+      .none, .transposed, m: rows, n: units.count, k: nIn, alpha: 1, a: b.input(l - 1), lda: nIn,
+      b: theta + weightOffsets[l - 1] + units.lowerBound * nIn, ldb: nIn, beta: 0, c: z + units.lowerBound, ldc: nOut)
+    let bias = theta + biasOffsets[l - 1]
+    for r in 0..<rows {
+      let row = z + r * nOut
+      for j in units { row[j] += bias[j] }
+    }
+    guard l < depth else { return }
+    let h = b.h[l - 1]
+    for r in 0..<rows {
+      let offset = r * nOut
+      for j in units { h[offset + j] = activation.value(z[offset + j]) }
     }
   }
 
@@ -146,32 +164,53 @@ extension NetworkShape {
   }
 
   /// ∂W = Δᵀ Aₗ₋₁, ∂b = Σ rows of Δ, and Δₗ₋₁ = (ΔWₗ) ⊙ keep ⊙ f′(Zₗ₋₁).   [MODEL-MLP]
+  ///
+  /// Each layer's work is split over ``KernelThreads`` as in the forward
+  /// pass (``LayerJob``): a share of ∂W's rows and of Δₗ₋₁'s columns each.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   func backward<Scalar: BLASScalar>(_ theta: UnsafePointer<Scalar>, _ grad: UnsafeMutablePointer<Scalar>, rows: Int, _ b: Buffers<Scalar>) {
-    for l in stride(from: depth, through: 1, by: -1) {
-      let nIn = layerSizes[l - 1], nOut = layerSizes[l]
-      let delta = b.delta[l - 1]
+    BLASThreads.withOneThread {
+      for l in stride(from: depth, through: 1, by: -1) {
+        LayerJob(shape: self, layer: l, rows: rows, direction: .backward, theta: theta, gradient: grad, buffers: b).run()
+      }
+    }
+  }
+
+  /// Layer l's backward pass for the units `units` of nₗ (their rows of ∂Wₗ
+  /// and entries of ∂bₗ) and the units `inputs` of nₗ₋₁ (their columns of
+  /// Δₗ₋₁, for l > 1).   [MODEL-MLP]
+  @inline(__always)
+  func backward<Scalar: BLASScalar>(
+    layer l: Int, units: Range<Int>, inputs: Range<Int>, _ theta: UnsafePointer<Scalar>, _ grad: UnsafeMutablePointer<Scalar>,
+    rows: Int, _ b: Buffers<Scalar>
+  ) {
+    let nIn = layerSizes[l - 1], nOut = layerSizes[l]
+    let delta = b.delta[l - 1]
+    if !units.isEmpty {
       Scalar.gemm(
-        .transposed, .none, m: nOut, n: nIn, k: rows, alpha: 1, a: delta, lda: nOut, b: b.input(l - 1), ldb: nIn, beta: 0,
-        c: grad + weightOffsets[l - 1], ldc: nIn)
+        .transposed, .none, m: units.count, n: nIn, k: rows, alpha: 1, a: delta + units.lowerBound, lda: nOut, b: b.input(l - 1),
+        ldb: nIn, beta: 0, c: grad + weightOffsets[l - 1] + units.lowerBound * nIn, ldc: nIn)
       let biasGradient = grad + biasOffsets[l - 1]
-      for j in 0..<nOut { biasGradient[j] = 0 }
+      for j in units { biasGradient[j] = 0 }
       for r in 0..<rows {
         let row = delta + r * nOut
-        for j in 0..<nOut { biasGradient[j] += row[j] }
+        for j in units { biasGradient[j] += row[j] }
       }
-      guard l > 1 else { break }
-      let previous = b.delta[l - 2]
-      Scalar.gemm(
-        .none, .none, m: rows, n: nIn, k: nOut, alpha: 1, a: delta, lda: nOut, b: theta + weightOffsets[l - 1], ldb: nIn, beta: 0,
-        c: previous, ldc: nIn)
-      let z = b.z[l - 2], h = b.h[l - 2], count = rows * nIn
+    }
+    guard l > 1, !inputs.isEmpty else { return }
+    let previous = b.delta[l - 2]
+    Scalar.gemm(
+      .none, .none, m: rows, n: inputs.count, k: nOut, alpha: 1, a: delta, lda: nOut, b: theta + weightOffsets[l - 1] + inputs.lowerBound,
+      ldb: nIn, beta: 0, c: previous + inputs.lowerBound, ldc: nIn)
+    let z = b.z[l - 2], h = b.h[l - 2]
+    for r in 0..<rows {
+      let offset = r * nIn
       if dropout > 0 {
         let keep = b.keep[l - 2]
-        for i in 0..<count { previous[i] *= keep[i] * activation.derivative(activation: h[i], input: z[i]) }
+        for j in inputs { previous[offset + j] *= keep[offset + j] * activation.derivative(activation: h[offset + j], input: z[offset + j]) }
       } else {
-        for i in 0..<count { previous[i] *= activation.derivative(activation: h[i], input: z[i]) }
+        for j in inputs { previous[offset + j] *= activation.derivative(activation: h[offset + j], input: z[offset + j]) }
       }
     }
   }

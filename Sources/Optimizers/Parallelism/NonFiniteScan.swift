@@ -1,7 +1,9 @@
+import Linalg
 /// The index of the first NaN or infinity in `values`, or `nil`.
 ///
 /// The common case (all finite) is one vectorised pass, split over
-/// ``KernelThreads`` like a step and allocating nothing; the index is only
+/// ``KernelThreads`` (or the ``ParameterPartition`` in force) like a step
+/// and allocating nothing; the index is only
 /// searched for when there is one.
 ///
 /// Reached through ``OptimizerScalar/firstNonFinite(_:)``, so that it is
@@ -16,13 +18,20 @@ func scanFirstNonFinite<Scalar: OptimizerScalar>(_ values: UnsafeBufferPointer<S
   let threads = Swift.min(KernelThreads.count, maximumChunks)
   let (chunks, size) = KernelThreads.chunking(count: n, threads: threads)
   let anyBad: Bool
-  if chunks == 1 {
+  if let partition = ParameterPartition.applying(to: n), partition.shares.count <= maximumChunks {
+    var flags = InlineArray<64, Bool>(repeating: false)
+    anyBad = withUnsafeMutablePointer(to: &flags) { storage in
+      let flagPointer = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Bool.self)
+      WorkerPool.shared.run(chunks: partition.shares.count, PartitionedScanJob(values: base, shares: partition.shares, flags: flagPointer))
+      return (0..<partition.shares.count).contains { flagPointer[$0] }
+    }
+  } else if chunks == 1 {
     anyBad = Scalar.containsNonFinite(base, 0..<n)
   } else {
     var flags = InlineArray<64, Bool>(repeating: false)
     anyBad = withUnsafeMutablePointer(to: &flags) { storage in
       let flagPointer = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Bool.self)
-      KernelWorkers.shared.run(chunks: chunks, ScanJob(values: base, n: n, chunks: chunks, size: size, flags: flagPointer))
+      WorkerPool.shared.run(chunks: chunks, ScanJob(values: base, n: n, chunks: chunks, size: size, flags: flagPointer))
       return (0..<chunks).contains { flagPointer[$0] }
     }
   }
@@ -43,5 +52,16 @@ private struct ScanJob<Scalar: OptimizerScalar>: ChunkJob {
     let start = Swift.min(n, chunk * size)
     let end = chunk == chunks - 1 ? n : Swift.min(n, (chunk + 1) * size)
     flags[chunk] = Scalar.containsNonFinite(values, start..<end)
+  }
+}
+
+/// One share of ``scanFirstNonFinite(_:)`` under a ``ParameterPartition``.
+private struct PartitionedScanJob<Scalar: OptimizerScalar>: ChunkJob {
+  let values: UnsafePointer<Scalar>
+  let shares: [[Range<Int>]]
+  let flags: UnsafeMutablePointer<Bool>
+
+  func run(_ chunk: Int) {
+    flags[chunk] = shares[chunk].contains { Scalar.containsNonFinite(values, $0) }
   }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 
-/// How many threads the element-wise optimizer kernels use.
+/// How many threads the element-wise optimizer kernels and the MLP passes
+/// use (``WorkerPool``).
 ///
 /// A step over n parameters is split into at most `count` contiguous chunks
 /// of at least ``minimumChunk`` elements, whose boundaries fall on multiples
@@ -42,7 +43,7 @@ public enum KernelThreads {
   /// pieces of `size` elements (a multiple of 64), the last one ragged;
   /// one chunk when n < 2·``minimumChunk``. Computed without allocating.
   @inline(__always)
-  static func chunking(count n: Int, threads: Int) -> (chunks: Int, size: Int) {
+  public static func chunking(count n: Int, threads: Int) -> (chunks: Int, size: Int) {
     let chunks = Swift.max(1, Swift.min(threads, n / minimumChunk))
     if chunks == 1 { return (1, n) }
     return (chunks, ((n / chunks) + 63) & ~63)

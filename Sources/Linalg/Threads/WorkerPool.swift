@@ -1,0 +1,164 @@
+import CFastMath
+import Dispatch
+import Foundation
+import Synchronization
+
+/// A fixed set of threads that run the chunks of one job: an optimizer step,
+/// the NaN scan of a gradient, or one layer of an MLP pass.
+///
+/// `DispatchQueue.concurrentPerform` allocates on every call; an optimizer
+/// step must not, so large steps run here instead. The calling thread runs
+/// chunk 0 and workers 1…k−1 run the others. A worker polls its own ticket
+/// for ``spinNanoseconds`` after each chunk before it parks on a semaphore,
+/// and the caller polls for the chunks to finish, so each of the dozen jobs
+/// of a training step, which follow one another within a millisecond, costs
+/// a few hundred nanoseconds of hand-over rather than a thread wake-up. Nothing here allocates. One job
+/// uses the pool at a time; a job that finds it busy (another thread running
+/// one) runs its chunks on its own thread, which gives the same bits.
+public final class WorkerPool: @unchecked Sendable {
+  /// The process-wide pool, grown to the largest chunk count asked for.
+  public static let shared = WorkerPool()
+
+  /// How long an idle worker keeps polling before it parks (1 ms): longer
+  /// than the gaps between the jobs of one training step, short enough that
+  /// a worker left idle gives its core back almost at once.
+  static let spinNanoseconds: UInt64 = 1_000_000
+
+  /// Held by the job using the pool.
+  private let busy = Atomic<Bool>(false)
+  /// Guards `workers` while the pool grows.
+  private let growth = NSLock()
+  private var workers: [Worker] = []
+  /// Chunks of the current step not yet finished by a worker.
+  private let remaining = Atomic<Int>(0)
+  /// The step being run, type-erased without allocating: the address of the
+  /// caller's job value and a context-free function that runs one chunk of it.
+  private var jobAddress: UnsafeRawPointer?
+  private var jobRunner: ((UnsafeRawPointer, Int) -> Void)?
+
+  /// One worker thread and the handshake that hands it a chunk.
+  private final class Worker: @unchecked Sendable {
+    /// Bumped by the caller for each chunk this worker is to run.
+    let ticket = Atomic<Int>(0)
+    /// True while the worker is parked (or about to park) on `wake`.
+    let parked = Atomic<Bool>(false)
+    let wake = DispatchSemaphore(value: 0)
+    let index: Int
+    init(index: Int) { self.index = index }
+
+    /// Hands the worker its next chunk, waking it if it has parked.
+    func post() {
+      ticket.add(1, ordering: .sequentiallyConsistent)
+      if parked.exchange(false, ordering: .sequentiallyConsistent) { wake.signal() }
+    }
+
+    /// Waits until the ticket moves past `seen`: polls, then parks.
+    /// The ticket store and `parked` exchange in ``post()`` and the `parked`
+    /// store and ticket load here are sequentially consistent, so either the
+    /// worker sees the new ticket or the caller sees it parked and signals.
+    func awaitTicket(after seen: Int) -> Int {
+      let start = DispatchTime.now().uptimeNanoseconds
+      var polls = 0
+      while true {
+        let current = ticket.load(ordering: .acquiring)
+        if current != seen { return current }
+        polls &+= 1
+        if polls & 63 == 0, DispatchTime.now().uptimeNanoseconds &- start > WorkerPool.spinNanoseconds { break }
+        kfo_spin_pause()
+      }
+      parked.store(true, ordering: .sequentiallyConsistent)
+      let current = ticket.load(ordering: .sequentiallyConsistent)
+      if current != seen, parked.exchange(false, ordering: .sequentiallyConsistent) { return current }
+      // Either no chunk yet, or the caller has already cleared `parked` and signals.
+      wake.wait()
+      return ticket.load(ordering: .acquiring)
+    }
+  }
+
+  /// Runs `job.run(0)…job.run(chunks − 1)`, concurrently when the pool is free.
+  ///
+  /// Inlinable so that `Job.run` is specialised in the caller's module: the
+  /// pool sees only a pointer to the job and a context-free function that
+  /// runs one chunk of it, which allocates nothing to store.
+  @inlinable
+  public func run<Job: ChunkJob>(chunks: Int, _ job: Job) {
+    let ranConcurrently =
+      chunks > 1
+      && withUnsafePointer(to: job) { address in
+        dispatch(chunks: chunks, job: UnsafeRawPointer(address)) { context, chunk in
+          context.assumingMemoryBound(to: Job.self).pointee.run(chunk)
+        }
+      }
+    if !ranConcurrently {
+      for chunk in 0..<chunks { job.run(chunk) }
+    }
+  }
+
+  /// Runs chunk 0 of the job at `job` here and chunks 1… on the workers;
+  /// false (nothing run) when another job holds the pool.
+  @usableFromInline
+  func dispatch(chunks: Int, job: UnsafeRawPointer, runner: @escaping (UnsafeRawPointer, Int) -> Void) -> Bool {
+    guard claim() else { return false }
+    defer { release() }
+    ensureWorkers(chunks - 1)
+    jobAddress = job
+    jobRunner = runner
+    remaining.store(chunks - 1, ordering: .relaxed)
+    for k in 0..<(chunks - 1) { workers[k].post() }
+    runner(job, 0)
+    awaitWorkers()
+    jobAddress = nil
+    return true
+  }
+
+  /// Polls until every worker chunk is done; yields the processor once the
+  /// poll has lasted ``spinNanoseconds`` (a worker still parked or preempted).
+  private func awaitWorkers() {
+    var polls = 0
+    var start: UInt64 = 0
+    while remaining.load(ordering: .acquiring) > 0 {
+      polls &+= 1
+      if polls & 63 == 0 {
+        let now = DispatchTime.now().uptimeNanoseconds
+        if start == 0 {
+          start = now
+        } else if now &- start > Self.spinNanoseconds {
+          sched_yield()
+          continue
+        }
+      }
+      kfo_spin_pause()
+    }
+  }
+
+  /// Takes the pool; false when another job holds it.
+  private func claim() -> Bool {
+    busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+  }
+
+  private func release() { busy.store(false, ordering: .releasing) }
+
+  private func ensureWorkers(_ count: Int) {
+    growth.lock()
+    defer { growth.unlock() }
+    while workers.count < count {
+      let worker = Worker(index: workers.count + 1)
+      workers.append(worker)
+      let thread = Thread { [unowned self] in
+        var seen = 0
+        while true {
+          seen = worker.awaitTicket(after: seen)
+          if let address = self.jobAddress, let runner = self.jobRunner { runner(address, worker.index) }
+          self.remaining.subtract(1, ordering: .releasing)
+        }
+      }
+      thread.name = "kalmanopt-kernel-\(worker.index)"
+      thread.start()
+    }
+  }
+}
+
+/// One job's work, split into chunks that may run on different threads.
+public protocol ChunkJob {
+  func run(_ chunk: Int)
+}

@@ -3,7 +3,7 @@
 #   make test   install what is missing, check the equation ledger, run the tests
 SWIFT ?= swift
 
-.PHONY: demo test deps build release ledger notebooks bench bench-check fuzz sanitize clean
+.PHONY: demo test deps build release ledger notebooks bench compare-torch bench-check fuzz sanitize clean
 
 deps:
 	@Scripts/install-deps.sh
@@ -53,6 +53,14 @@ BENCH_BUILD := $(if $(filter 1,$(NATIVE)),--scratch-path .build-native,)
 bench: deps
 	KALMANOPT_NATIVE=$(NATIVE) $(SWIFT) build -c release --product kfopt $(BENCH_BUILD)
 	"$$(KALMANOPT_NATIVE=$(NATIVE) $(SWIFT) build -c release $(BENCH_BUILD) --show-bin-path)/kfopt" bench
+
+# PyTorch CPU on this machine against the same build, in alternating rounds:
+# the MLP epoch (torch default and fused Adam, SGD) and the 10M-parameter Adam
+# step. Needs PyTorch (`pip install torch`); PYTHON picks the interpreter.
+PYTHON ?= python3
+compare-torch: deps
+	KALMANOPT_NATIVE=$(NATIVE) $(SWIFT) build -c release --product kfopt $(BENCH_BUILD)
+	$(PYTHON) Scripts/compare-torch.py --kfopt "$$(KALMANOPT_NATIVE=$(NATIVE) $(SWIFT) build -c release $(BENCH_BUILD) --show-bin-path)/kfopt" --threads 1 2
 
 # The Benchmarks package (ordo-one/package-benchmark): fails when an optimizer
 # step allocates, or a Kalman update allocates more than it did.

@@ -179,6 +179,11 @@ def main():
     parser.add_argument("--repetitions", type=int, default=15, help="Adam steps timed per round (default: 15)")
     parser.add_argument("--only", choices=["training", "adam"], help="run one comparison")
     args = parser.parse_args()
+    for name in ["rounds", "epochs", "params", "repetitions"]:
+        if getattr(args, name) < 1:
+            parser.error(f"--{name} must be at least 1, got {getattr(args, name)}")
+    if any(t < 1 for t in args.threads):
+        parser.error(f"--threads must be at least 1, got {args.threads}")
     if not os.access(args.kfopt, os.X_OK):
         sys.exit(f"compare-torch: --kfopt {args.kfopt}: not an executable")
     print(f"torch {torch.__version__} ({torch.backends.cpu.get_cpu_capability()}), numpy {np.__version__}")

@@ -38,20 +38,14 @@ struct MLPThreadingTests {
   }
 
   @Test("the layers the test relies on are split")
-  func layersAreSplit() throws {
+  func layersAreSplit() {
     let shape = NetworkShape(layerSizes: Self.sizes, activation: .tanh, outputLoss: .softmaxCrossEntropy, dropout: 0)
     KernelThreads.count = 3
     defer { KernelThreads.reset() }
-    let shares = (1...3).map { layer in
-      [Float](repeating: 0, count: 1).withUnsafeBufferPointer { theta in
-        var workspace = [Float](repeating: 0, count: Buffers<Float>.size(sizes: Self.sizes, capacity: Self.rows, dropout: false))
-        return workspace.withUnsafeMutableBufferPointer { base in
-          let buffers = Buffers(base: base.baseAddress!, sizes: Self.sizes, capacity: Self.rows, dropout: false)
-          return LayerJob(shape: shape, layer: layer, rows: Self.rows, direction: .forward, theta: theta.baseAddress!, gradient: nil, buffers: buffers).shares
-        }
-      }
-    }
-    #expect(shares == [3, 3, 1])
+    #expect((1...3).map { shape.shares(layer: $0, rows: Self.rows) } == [3, 3, 1])
+    // Boundaries ⌈t·n/3⌉ rounded up to multiples of 8: 200 units as 72, 64, 64; 152 as 56, 48, 48.
+    #expect((0..<3).map { NetworkShape.units($0, of: 200, shares: 3) } == [0..<72, 72..<136, 136..<200])
+    #expect((0..<3).map { NetworkShape.units($0, of: 152, shares: 3) } == [0..<56, 56..<104, 104..<152])
   }
 
   @Test("the parameter partition gives each thread the weights and biases of its units")

@@ -10,9 +10,10 @@ import Synchronization
 /// step must not, so large steps run here instead. The calling thread runs
 /// chunk 0 and workers 1…k−1 run the others. A worker polls its own ticket
 /// for ``spinNanoseconds`` after each chunk before it parks on a semaphore,
-/// and the caller polls for the chunks to finish, so each of the dozen jobs
-/// of a training step, which follow one another within a millisecond, costs
-/// a few hundred nanoseconds of hand-over rather than a thread wake-up. Nothing here allocates. One job
+/// and the caller polls for the chunks to finish before it parks, so each of
+/// the dozen jobs of a training step, which follow one another within a
+/// millisecond, costs a few hundred nanoseconds of hand-over rather than a
+/// thread wake-up. A job with more chunks than processors parks at once. Nothing here allocates. One job
 /// uses the pool at a time; a job that finds it busy (another thread running
 /// one) runs its chunks on its own thread, which gives the same bits.
 public final class WorkerPool: @unchecked Sendable {
@@ -24,13 +25,25 @@ public final class WorkerPool: @unchecked Sendable {
   /// a worker left idle gives its core back almost at once.
   static let spinNanoseconds: UInt64 = 1_000_000
 
+  /// More threads than processors (`--threads 4` on two cores) must not
+  /// poll: a polling thread would hold the core another one needs, until the
+  /// scheduler's time slice ends. Jobs split that finely park at once.
+  static let processors = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+
   /// Held by the job using the pool.
   private let busy = Atomic<Bool>(false)
   /// Guards `workers` while the pool grows.
   private let growth = NSLock()
   private var workers: [Worker] = []
-  /// Chunks of the current step not yet finished by a worker.
+  /// Chunks of the current job not yet finished by a worker.
   private let remaining = Atomic<Int>(0)
+  /// How long threads poll in the current job: ``spinNanoseconds``, or 0
+  /// when it has more chunks than there are processors.
+  private let spinBudget = Atomic<UInt64>(0)
+  /// The caller's side of the same handshake the workers use: set while it
+  /// waits parked on `callerWake` for the last chunk.
+  private let callerParked = Atomic<Bool>(false)
+  private let callerWake = DispatchSemaphore(value: 0)
   /// The step being run, type-erased without allocating: the address of the
   /// caller's job value and a context-free function that runs one chunk of it.
   private var jobAddress: UnsafeRawPointer?
@@ -56,14 +69,14 @@ public final class WorkerPool: @unchecked Sendable {
     /// The ticket store and `parked` exchange in ``post()`` and the `parked`
     /// store and ticket load here are sequentially consistent, so either the
     /// worker sees the new ticket or the caller sees it parked and signals.
-    func awaitTicket(after seen: Int) -> Int {
+    func awaitTicket(after seen: Int, polling budget: UInt64) -> Int {
       let start = DispatchTime.now().uptimeNanoseconds
       var polls = 0
-      while true {
+      while budget > 0 {
         let current = ticket.load(ordering: .acquiring)
         if current != seen { return current }
         polls &+= 1
-        if polls & 63 == 0, DispatchTime.now().uptimeNanoseconds &- start > WorkerPool.spinNanoseconds { break }
+        if polls & 63 == 0, DispatchTime.now().uptimeNanoseconds &- start > budget { break }
         kfo_spin_pause()
       }
       parked.store(true, ordering: .sequentiallyConsistent)
@@ -103,6 +116,7 @@ public final class WorkerPool: @unchecked Sendable {
     ensureWorkers(chunks - 1)
     jobAddress = job
     jobRunner = runner
+    spinBudget.store(chunks <= Self.processors ? Self.spinNanoseconds : 0, ordering: .relaxed)
     remaining.store(chunks - 1, ordering: .relaxed)
     for k in 0..<(chunks - 1) { workers[k].post() }
     runner(job, 0)
@@ -111,23 +125,29 @@ public final class WorkerPool: @unchecked Sendable {
     return true
   }
 
-  /// Polls until every worker chunk is done; yields the processor once the
-  /// poll has lasted ``spinNanoseconds`` (a worker still parked or preempted).
+  /// Waits until every worker chunk is done: polls for the job's spin
+  /// budget, then parks until the worker finishing the last chunk signals.
+  /// (The same sequentially consistent handshake as ``Worker/awaitTicket(after:polling:)``.)
   private func awaitWorkers() {
+    let budget = spinBudget.load(ordering: .relaxed)
+    let start = DispatchTime.now().uptimeNanoseconds
     var polls = 0
-    var start: UInt64 = 0
-    while remaining.load(ordering: .acquiring) > 0 {
+    while budget > 0 {
+      if remaining.load(ordering: .acquiring) == 0 { return }
       polls &+= 1
-      if polls & 63 == 0 {
-        let now = DispatchTime.now().uptimeNanoseconds
-        if start == 0 {
-          start = now
-        } else if now &- start > Self.spinNanoseconds {
-          sched_yield()
-          continue
-        }
-      }
+      if polls & 63 == 0, DispatchTime.now().uptimeNanoseconds &- start > budget { break }
       kfo_spin_pause()
+    }
+    callerParked.store(true, ordering: .sequentiallyConsistent)
+    if remaining.load(ordering: .sequentiallyConsistent) == 0, callerParked.exchange(false, ordering: .sequentiallyConsistent) { return }
+    // Either chunks are still running, or the last worker has already cleared `callerParked` and signals.
+    callerWake.wait()
+  }
+
+  /// Called by a worker after its chunk: wakes the caller if it was the last and the caller has parked.
+  private func finishChunk() {
+    if remaining.subtract(1, ordering: .sequentiallyConsistent).newValue == 0, callerParked.exchange(false, ordering: .sequentiallyConsistent) {
+      callerWake.signal()
     }
   }
 
@@ -147,9 +167,9 @@ public final class WorkerPool: @unchecked Sendable {
       let thread = Thread { [unowned self] in
         var seen = 0
         while true {
-          seen = worker.awaitTicket(after: seen)
+          seen = worker.awaitTicket(after: seen, polling: self.spinBudget.load(ordering: .relaxed))
           if let address = self.jobAddress, let runner = self.jobRunner { runner(address, worker.index) }
-          self.remaining.subtract(1, ordering: .releasing)
+          self.finishChunk()
         }
       }
       thread.name = "kalmanopt-kernel-\(worker.index)"

@@ -19,24 +19,26 @@ func scanFirstNonFinite<Scalar: OptimizerScalar>(_ values: UnsafeBufferPointer<S
   let (chunks, size) = KernelThreads.chunking(count: n, threads: threads)
   let anyBad: Bool
   if let partition = ParameterPartition.applying(to: n), partition.shares.count <= maximumChunks {
-    var flags = InlineArray<64, Bool>(repeating: false)
-    anyBad = withUnsafeMutablePointer(to: &flags) { storage in
-      let flagPointer = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Bool.self)
-      WorkerPool.shared.run(chunks: partition.shares.count, PartitionedScanJob(values: base, shares: partition.shares, flags: flagPointer))
-      return (0..<partition.shares.count).contains { flagPointer[$0] }
-    }
+    anyBad = anyFlagged(chunks: partition.shares.count) { PartitionedScanJob(values: base, shares: partition.shares, flags: $0) }
   } else if chunks == 1 {
     anyBad = Scalar.containsNonFinite(base, 0..<n)
   } else {
-    var flags = InlineArray<64, Bool>(repeating: false)
-    anyBad = withUnsafeMutablePointer(to: &flags) { storage in
-      let flagPointer = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Bool.self)
-      WorkerPool.shared.run(chunks: chunks, ScanJob(values: base, n: n, chunks: chunks, size: size, flags: flagPointer))
-      return (0..<chunks).contains { flagPointer[$0] }
-    }
+    anyBad = anyFlagged(chunks: chunks) { ScanJob(values: base, n: n, chunks: chunks, size: size, flags: $0) }
   }
   guard anyBad else { return nil }
   return values.firstIndex { !$0.isFinite }
+}
+
+/// Runs the job `makeJob` builds over `chunks` ≤ ``maximumChunks`` chunks,
+/// each writing its own flag on the stack, and tells whether any flag is set.
+@inline(__always)
+private func anyFlagged<Job: ChunkJob>(chunks: Int, _ makeJob: (UnsafeMutablePointer<Bool>) -> Job) -> Bool {
+  var flags = InlineArray<64, Bool>(repeating: false)
+  return withUnsafeMutablePointer(to: &flags) { storage in
+    let flagPointer = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Bool.self)
+    WorkerPool.shared.run(chunks: chunks, makeJob(flagPointer))
+    return (0..<chunks).contains { flagPointer[$0] }
+  }
 }
 
 /// The most chunks a scan is split into (its flags live on the stack).

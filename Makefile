@@ -89,7 +89,7 @@ fuzz: deps
 # and reads, training, kfopt killed mid-write. Each in its own build folder.
 # (TSAN_SUITES= runs ThreadSanitizer over everything: 6.5 more minutes here,
 # more than CI's budget allows next to the rest.)
-TSAN_SUITES ?= ThreadingTests|NonFiniteGradientTests|AtomicFileTests|CheckpointFileTests|BinaryCodingRoundTripTests|TrainerTests|KillAndResumeTests
+TSAN_SUITES ?= ThreadingTests|WorkerPoolHandoverTests|NonFiniteGradientTests|AtomicFileTests|CheckpointFileTests|BinaryCodingRoundTripTests|TrainerTests|KillAndResumeTests
 sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt \
 	  $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan

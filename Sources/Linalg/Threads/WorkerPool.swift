@@ -20,16 +20,19 @@ public final class WorkerPool: @unchecked Sendable {
   /// The process-wide pool, grown to the largest chunk count asked for.
   public static let shared = WorkerPool()
 
-  /// How long an idle worker keeps polling before it parks (1 ms): longer
-  /// than the gaps between the jobs of one training step, short enough that
-  /// a worker left idle gives its core back almost at once.
-  static let spinNanoseconds: UInt64 = 1_000_000
+  /// How long an idle worker keeps polling before it parks (1 ms in the
+  /// shared pool): longer than the gaps between the jobs of one training
+  /// step, short enough that a worker left idle gives its core back almost at once.
+  let spinNanoseconds: UInt64
 
   /// More threads than processors (`--threads 4` on two cores) must not
   /// poll: a polling thread would hold the core another one needs, until the
   /// scheduler's time slice ends. Jobs split that finely park at once.
   static let processors = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
 
+  /// Where a test holds a thread in the hand-over, standing in for its being
+  /// preempted there (nothing in the process-wide pool).
+  private let delays: HandshakeDelays
   /// Held by the job using the pool.
   private let busy = Atomic<Bool>(false)
   /// Guards `workers` while the pool grows.
@@ -49,6 +52,11 @@ public final class WorkerPool: @unchecked Sendable {
   private var jobAddress: UnsafeRawPointer?
   private var jobRunner: ((UnsafeRawPointer, Int) -> Void)?
 
+  init(spinNanoseconds: UInt64 = 1_000_000, delays: HandshakeDelays = HandshakeDelays()) {
+    self.spinNanoseconds = spinNanoseconds
+    self.delays = delays
+  }
+
   /// One worker thread and the handshake that hands it a chunk.
   private final class Worker: @unchecked Sendable {
     /// Bumped by the caller for each chunk this worker is to run.
@@ -57,11 +65,16 @@ public final class WorkerPool: @unchecked Sendable {
     let parked = Atomic<Bool>(false)
     let wake = DispatchSemaphore(value: 0)
     let index: Int
-    init(index: Int) { self.index = index }
+    let afterTicket: (@Sendable () -> Void)?
+    init(index: Int, afterTicket: (@Sendable () -> Void)?) {
+      self.index = index
+      self.afterTicket = afterTicket
+    }
 
     /// Hands the worker its next chunk, waking it if it has parked.
     func post() {
       ticket.add(1, ordering: .sequentiallyConsistent)
+      afterTicket?()
       if parked.exchange(false, ordering: .sequentiallyConsistent) { wake.signal() }
     }
 
@@ -69,6 +82,9 @@ public final class WorkerPool: @unchecked Sendable {
     /// The ticket store and `parked` exchange in ``post()`` and the `parked`
     /// store and ticket load here are sequentially consistent, so either the
     /// worker sees the new ticket or the caller sees it parked and signals.
+    /// A wake-up can be late: a worker that took its chunk while polling,
+    /// before the caller's exchange saw it parked for the next one, gets that
+    /// signal with no new ticket, and parks again.
     func awaitTicket(after seen: Int, polling budget: UInt64) -> Int {
       let start = DispatchTime.now().uptimeNanoseconds
       var polls = 0
@@ -79,12 +95,15 @@ public final class WorkerPool: @unchecked Sendable {
         if polls & 63 == 0, DispatchTime.now().uptimeNanoseconds &- start > budget { break }
         kfo_spin_pause()
       }
-      parked.store(true, ordering: .sequentiallyConsistent)
-      let current = ticket.load(ordering: .sequentiallyConsistent)
-      if current != seen, parked.exchange(false, ordering: .sequentiallyConsistent) { return current }
-      // Either no chunk yet, or the caller has already cleared `parked` and signals.
-      wake.wait()
-      return ticket.load(ordering: .acquiring)
+      while true {
+        parked.store(true, ordering: .sequentiallyConsistent)
+        let current = ticket.load(ordering: .sequentiallyConsistent)
+        if current != seen, parked.exchange(false, ordering: .sequentiallyConsistent) { return current }
+        // Either no chunk yet, or the caller has already cleared `parked` and signals.
+        wake.wait()
+        let woken = ticket.load(ordering: .acquiring)
+        if woken != seen { return woken }
+      }
     }
   }
 
@@ -116,7 +135,7 @@ public final class WorkerPool: @unchecked Sendable {
     ensureWorkers(chunks - 1)
     jobAddress = job
     jobRunner = runner
-    spinBudget.store(chunks <= Self.processors ? Self.spinNanoseconds : 0, ordering: .relaxed)
+    spinBudget.store(chunks <= Self.processors ? spinNanoseconds : 0, ordering: .relaxed)
     remaining.store(chunks - 1, ordering: .relaxed)
     for k in 0..<(chunks - 1) { workers[k].post() }
     runner(job, 0)
@@ -128,6 +147,9 @@ public final class WorkerPool: @unchecked Sendable {
   /// Waits until every worker chunk is done: polls for the job's spin
   /// budget, then parks until the worker finishing the last chunk signals.
   /// (The same sequentially consistent handshake as ``Worker/awaitTicket(after:polling:)``.)
+  /// A wake-up can be late: the last worker of the job before, preempted
+  /// between its count reaching 0 (which the caller saw while polling) and
+  /// its exchange, signals this job's parked caller; it parks again.
   private func awaitWorkers() {
     let budget = spinBudget.load(ordering: .relaxed)
     let start = DispatchTime.now().uptimeNanoseconds
@@ -138,17 +160,20 @@ public final class WorkerPool: @unchecked Sendable {
       if polls & 63 == 0, DispatchTime.now().uptimeNanoseconds &- start > budget { break }
       kfo_spin_pause()
     }
-    callerParked.store(true, ordering: .sequentiallyConsistent)
-    if remaining.load(ordering: .sequentiallyConsistent) == 0, callerParked.exchange(false, ordering: .sequentiallyConsistent) { return }
-    // Either chunks are still running, or the last worker has already cleared `callerParked` and signals.
-    callerWake.wait()
+    while true {
+      callerParked.store(true, ordering: .sequentiallyConsistent)
+      if remaining.load(ordering: .sequentiallyConsistent) == 0, callerParked.exchange(false, ordering: .sequentiallyConsistent) { return }
+      // Either chunks are still running, or the last worker has already cleared `callerParked` and signals.
+      callerWake.wait()
+      if remaining.load(ordering: .acquiring) == 0 { return }
+    }
   }
 
   /// Called by a worker after its chunk: wakes the caller if it was the last and the caller has parked.
   private func finishChunk() {
-    if remaining.subtract(1, ordering: .sequentiallyConsistent).newValue == 0, callerParked.exchange(false, ordering: .sequentiallyConsistent) {
-      callerWake.signal()
-    }
+    guard remaining.subtract(1, ordering: .sequentiallyConsistent).newValue == 0 else { return }
+    delays.afterLastChunk?()
+    if callerParked.exchange(false, ordering: .sequentiallyConsistent) { callerWake.signal() }
   }
 
   /// Takes the pool; false when another job holds it.
@@ -162,7 +187,7 @@ public final class WorkerPool: @unchecked Sendable {
     growth.lock()
     defer { growth.unlock() }
     while workers.count < count {
-      let worker = Worker(index: workers.count + 1)
+      let worker = Worker(index: workers.count + 1, afterTicket: delays.afterTicket)
       workers.append(worker)
       let thread = Thread { [unowned self] in
         var seen = 0
@@ -181,4 +206,13 @@ public final class WorkerPool: @unchecked Sendable {
 /// One job's work, split into chunks that may run on different threads.
 public protocol ChunkJob {
   func run(_ chunk: Int)
+}
+
+/// Pauses a test puts into a pool's hand-over, each standing in for a thread
+/// preempted at that point: after a ticket is posted and before the caller
+/// looks whether the worker has parked, and after the last worker chunk of a
+/// job is counted and before its worker looks whether the caller has parked.
+struct HandshakeDelays: Sendable {
+  var afterTicket: (@Sendable () -> Void)?
+  var afterLastChunk: (@Sendable () -> Void)?
 }

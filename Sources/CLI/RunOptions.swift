@@ -36,10 +36,7 @@ struct RunOptions: ParsableArguments {
 
   /// Sets the BLAS and optimizer-kernel thread counts from --threads (or the default).
   func applyThreads() throws {
-    if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1, got \(threads)") }
-    let count = threads ?? KernelThreads.count
-    KernelThreads.count = count
-    BLASThreads.count = count
+    _ = try ThreadCount.apply(threads)
   }
 
   /// The plan for optimizer `kind` with `settings`, once the data (and so the steps per epoch) is known.
@@ -73,6 +70,8 @@ struct RunOptions: ParsableArguments {
     plan.nonFiniteGradients = policy == .refuse ? nil : policy
     guard let p = Precision(rawValue: precision) else { throw ValidationError("--precision must be float32 or float64, got '\(precision)'") }
     plan.precision = p
+    // The plan's own numbers (--epochs, --batch-size, …) before anything divides by them.
+    try plan.validate()
     return plan
   }
 
@@ -85,24 +84,31 @@ struct RunOptions: ParsableArguments {
     }
     func epochsCount(_ text: String) throws -> Int {
       guard let e = Int(text), e >= 0 else { throw ValidationError("--schedule \(schedule): '\(text)' is not a number of epochs") }
-      return e
+      return try steps(epochs: e, "--schedule \(schedule)")
     }
+    /// Epochs in optimizer steps, refused where the count would overflow.
+    func steps(epochs e: Int, _ flag: String) throws -> Int {
+      let (product, overflow) = e.multipliedReportingOverflow(by: stepsPerEpoch)
+      guard !overflow else { throw ValidationError("\(flag): \(e) epochs of \(stepsPerEpoch) steps is more steps than can be counted") }
+      return product
+    }
+    guard warmup >= 0 else { throw ValidationError("--warmup must be ≥ 0 epochs, got \(warmup)") }
     var base: LearningRateSchedule
     switch parts.first ?? "" {
     case "constant" where parts.count == 1: base = .constant
-    case "step" where parts.count == 3: base = .step(every: try epochsCount(parts[1]) * stepsPerEpoch, factor: try number(parts[2]))
+    case "step" where parts.count == 3: base = .step(every: try epochsCount(parts[1]), factor: try number(parts[2]))
     case "multistep" where parts.count == 3:
-      let milestones = try parts[1].split(separator: ",").map { try epochsCount(String($0)) * stepsPerEpoch }
+      let milestones = try parts[1].split(separator: ",").map { try epochsCount(String($0)) }
       base = .multiStep(milestones: milestones, factor: try number(parts[2]))
     case "exponential" where parts.count == 2:
       // γ per epoch: γ^(1/steps) per step.
       base = .exponential(factor: Foundation.pow(try number(parts[1]), 1 / Double(stepsPerEpoch)))
     case "cosine" where parts.count <= 2:
-      base = .cosine(steps: max(1, (epochs - warmup) * stepsPerEpoch), minimumFactor: parts.count == 2 ? try number(parts[1]) : 0)
+      base = .cosine(steps: max(1, try steps(epochs: epochs - warmup, "--epochs")), minimumFactor: parts.count == 2 ? try number(parts[1]) : 0)
     default:
       throw ValidationError("--schedule \(schedule): use constant, step:E:γ, multistep:E1,E2,…:γ, exponential:γ or cosine[:min]")
     }
-    if warmup > 0 { base = .warmup(steps: warmup * stepsPerEpoch, startFactor: 0, then: base) }
+    if warmup > 0 { base = .warmup(steps: try steps(epochs: warmup, "--warmup"), startFactor: 0, then: base) }
     do {
       try base.validate()
     } catch {

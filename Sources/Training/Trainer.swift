@@ -53,6 +53,7 @@ public struct Trainer<Scalar: OptimizerScalar> {
     if plan.optimizer == .rls, plan.model != .linear {
       throw .usage("--optimizer rls is recursive least squares: it needs --model linear (use kalman for \(plan.model))")
     }
+    try Self.checkMemory(parameters: model.parameterCount, plan: plan)
     var initialization = SplitMix64(seed: plan.seed)
     let theta = model.initialParameters(plan.initialization, using: &initialization)
     do {

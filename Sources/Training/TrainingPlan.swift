@@ -65,6 +65,9 @@ public struct TrainingPlan: Sendable, Equatable, Codable {
     guard batchSize >= 1 else { throw .usage("--batch-size must be ≥ 1, got \(batchSize)") }
     guard dropout >= 0 && dropout < 1 else { throw .usage("--dropout must be in [0, 1), got \(dropout)") }
     if let patience = earlyStoppingPatience, patience < 1 { throw .usage("--early-stop must be ≥ 1 epoch, got \(patience)") }
+    if earlyStoppingPatience != nil, !(data.validationFraction > 0 && data.validationFraction < 1) {
+      throw .usage("--validation-fraction must be in (0, 1), got \(data.validationFraction)")
+    }
     do {
       try schedule.validate()
       _ = try optimizer.resolve(settingsForRun)

@@ -73,6 +73,50 @@ struct BadInputTests {
       name: "divergence", arguments: { _ in ["train", "--model", "linear", "--data", "diabetes", "--optimizer", "sgd", "--lr", "1e30", "--epochs", "1"] },
       status: 65, mentions: { _ in ["step 2", "--lr"] }),
     BadInput(name: "bench: unknown benchmark", arguments: { _ in ["bench", "--only", "adamm"] }, status: 64, mentions: { _ in ["adamm"] }),
+    // Numbers that used to reach a trap, an overflow or an allocation too big for the machine.
+    BadInput(name: "zero batch size", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--batch-size", "0"] }, status: 64, mentions: { _ in ["--batch-size"] }),
+    BadInput(
+      name: "threads beyond 32 bits", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--threads", "3000000000"] }, status: 64,
+      mentions: { _ in ["--threads", "3000000000"] }),
+    BadInput(name: "bench: threads beyond 32 bits", arguments: { _ in ["bench", "--threads", "3000000000"] }, status: 64, mentions: { _ in ["--threads"] }),
+    BadInput(
+      name: "AdaBayes with an infinite prior variance",
+      arguments: { _ in ["train", "--model", "mlp:4-8-3", "--data", "iris", "--epochs", "1", "--optimizer", "adabayes", "--lr-sgd", "inf"] }, status: 64,
+      mentions: { _ in ["--lr-sgd", "adabayes-fp"] }),
+    BadInput(
+      name: "plot posterior: heavy-ball momentum 1",
+      arguments: { ["plot", "posterior", "--curve-only", "--heavy-ball-momentum", "1", "--out", $0 + "/p.svg"] }, status: 64,
+      mentions: { _ in ["--heavy-ball-momentum"] }),
+    BadInput(
+      name: "plot posterior: a CSV path under a file leaves no SVG",
+      arguments: { ["plot", "posterior", "--curve-only", "--out", $0 + "/p.svg", "--csv", $0 + "/binary.csv/p.csv"] }, status: 74,
+      mentions: { [$0 + "/binary.csv"] }),
+    BadInput(
+      name: "early stop with no validation set",
+      arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--early-stop", "1", "--validation-fraction", "0"] }, status: 64,
+      mentions: { _ in ["--validation-fraction"] }),
+    BadInput(
+      name: "schedule milestone beyond any step count",
+      arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--schedule", "step:9223372036854775807:0.1"] }, status: 64,
+      mentions: { _ in ["--schedule"] }),
+    BadInput(name: "negative warm-up", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--warmup=-1"] }, status: 64, mentions: { _ in ["--warmup"] }),
+    BadInput(
+      name: "a layer wider than BLAS takes", arguments: { _ in train + ["--model", "mlp:4-3000000000-3", "--data", "iris"] }, status: 64,
+      mentions: { _ in ["3000000000"] }),
+    BadInput(
+      name: "parameters beyond the machine's memory", arguments: { _ in train + ["--model", "mlp:4-2000000000-3", "--data", "iris"] }, status: 64,
+      mentions: { _ in ["GB"] }),
+    BadInput(
+      name: "a full covariance beyond the machine's memory",
+      arguments: { _ in ["train", "--model", "mlp:4-400000-3", "--data", "iris", "--epochs", "1", "--optimizer", "kalman"] }, status: 64,
+      mentions: { _ in ["covariance", "GB"] }),
+    BadInput(name: "bench: parameters beyond the machine's memory", arguments: { _ in ["bench", "--params", "9223372036854775807"] }, status: 64, mentions: { _ in ["--params"] }),
+    BadInput(
+      name: "trace: a trajectory beyond the machine's memory",
+      arguments: { _ in ["trace", "--objective", "rosenbrock", "--start", "1,2", "--steps", "9223372036854775807"] }, status: 64,
+      mentions: { _ in ["--steps"] }),
+    BadInput(name: "compare: empty output directory", arguments: { _ in ["compare", "--model", "softmax", "--data", "iris", "--optimizers", "adam", "--out", ""] }, status: 64, mentions: { _ in ["--out"] }),
+    BadInput(name: "empty checkpoint directory", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--checkpoint", ""] }, status: 64, mentions: { _ in ["--checkpoint"] }),
     BadInput(name: "logistic on three classes", arguments: { _ in train + ["--model", "logistic", "--data", "iris"] }, status: 64, mentions: { _ in ["two-class"] }),
   ]
 

@@ -44,7 +44,19 @@ struct BenchCommand: ParsableCommand {
 
   func validate() throws {
     guard params >= 1 else { throw ValidationError("--params must be ≥ 1, got \(params)") }
-    if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1, got \(threads)") }
+    if suite == .all || suite == .optimizers {
+      // A step and its roofline kernel hold at most ten arrays of --params elements
+      // (AdaBayes: g, θ and three of state, and as many for the kernel); refused
+      // before they are allocated, as an allocation that fails ends the process.
+      let (bytes, overflow) = params.multipliedReportingOverflow(by: 10 * (precision == "float64" ? 8 : 4))
+      let available = ProcessInfo.processInfo.physicalMemory
+      if overflow || UInt64(bytes) > available {
+        throw ValidationError(
+          "--params \(params): the steps and their roofline kernels need up to ten arrays of that many \(precision) values, "
+            + (overflow ? "more bytes than can be counted" : String(format: "%.1f GB", Double(bytes) / 1e9))
+            + String(format: ", and this machine has %.1f GB", Double(available) / 1e9))
+      }
+    }
     guard repetitions >= 1 else { throw ValidationError("--repetitions must be ≥ 1, got \(repetitions)") }
     guard NonFiniteGradientPolicy(rawValue: nonFiniteGradients) != nil else {
       throw ValidationError("--nonfinite-gradients must be refuse, skip or propagate, got '\(nonFiniteGradients)'")
@@ -57,9 +69,7 @@ struct BenchCommand: ParsableCommand {
   func run() throws {
     let policy = NonFiniteGradientPolicy(rawValue: nonFiniteGradients) ?? .refuse
     try reportingErrors {
-      let threadCount = threads ?? KernelThreads.count
-      KernelThreads.count = threadCount
-      BLASThreads.count = threadCount
+      let threadCount = try ThreadCount.apply(threads)
       var rows: [BenchmarkRow] = []
       if suite == .all || suite == .optimizers {
         var cases = OptimizerBenchmark.standard

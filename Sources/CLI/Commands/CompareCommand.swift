@@ -28,6 +28,11 @@ struct CompareCommand: ParsableCommand {
   var optimizers: String
   @OptionGroup var runOptions: RunOptions
   @Option(help: "Directory for summary.md, summary.csv and curves/.") var out: String
+
+  func validate() throws {
+    // An empty name would put summary.md, summary.csv and curves/ at the root.
+    guard !out.isEmpty else { throw ValidationError("--out must name a directory, got ''") }
+  }
   @Flag(help: "JSON lines (with an \"optimizer\" key) instead of text.") var json = false
   @Flag(help: "Also report test NLL and expected calibration error, with and without each optimizer's weight posterior.")
   var calibration = false

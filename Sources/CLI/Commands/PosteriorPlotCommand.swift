@@ -47,6 +47,8 @@ struct PosteriorPlotCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      // The hyperparameters checked as `train` checks them, before they are used.
+      _ = try OptimizerKind(name: optimizer).resolve(try settings(batchSize: batchSize))
       let sgd = AdaBayesPrior.sgdLearningRate(matchingHeavyBall: sgdLearningRate, momentum: heavyBallMomentum)
       let sigma2 = AdaBayesPrior.variance(sgdLearningRate: sgd, batchSize: batchSize)
       var scatter = PosteriorScatter(learningRate: learningRate, priorVariance: sigma2, points: [], zeroGradientCount: 0)
@@ -58,16 +60,15 @@ struct PosteriorPlotCommand: ParsableCommand {
       }
       let drawn = sample.map { scatter.sample($0, seed: seed) } ?? scatter
       let svg = Figures.posterior(drawn, title: title).svg()
-      try createParent(of: out)
+      // Every output's folder first, so a bad one leaves no other file behind.
+      for path in [out, csv, png].compactMap({ $0 }) { try createParent(of: path) }
       try SVGFile.write(svg, to: out)
       print("wrote \(out)")
       if let csv {
-        try createParent(of: csv)
         try AtomicFile.write(scatter.csv, to: csv)
         print("wrote \(csv) (\(scatter.points.count) points)")
       }
       if let png {
-        try createParent(of: png)
         do {
           try PNGRenderer.render(svg: svg, to: png)
           print("wrote \(png)")
@@ -79,13 +80,20 @@ struct PosteriorPlotCommand: ParsableCommand {
   }
 
   /// Trains the model and reads the scatter from the optimizer's state.
-  private func trained(sigma2: Double) throws -> PosteriorScatter {
+  /// The optimizer flags as settings; with `batchSize`, as a run resolves them.
+  private func settings(batchSize: Int? = nil) throws -> OptimizerSettings {
     var settings = OptimizerSettings()
     try settings.set(.learningRate, .real(learningRate))
     try settings.set(.sgdLearningRate, .real(sgdLearningRate))
     try settings.set(.heavyBallMomentum, .real(heavyBallMomentum))
     try settings.set(.weightDecay, .real(weightDecay))
     try settings.set(.variant, parsing: variant)
+    if let batchSize { try settings.set(.batchSize, .integer(batchSize)) }
+    return settings
+  }
+
+  private func trained(sigma2: Double) throws -> PosteriorScatter {
+    let settings = try settings()
     let kind = try OptimizerKind(name: optimizer)
     let plan = TrainingPlan(model: try ModelSpec(parsing: model), data: DataSource(data), optimizer: kind, settings: settings, epochs: epochs, batchSize: batchSize, seed: seed)
     let prepared = try PreparedData<Float>.load(plan.data, seed: seed)

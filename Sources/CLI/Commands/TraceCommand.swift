@@ -41,6 +41,7 @@ struct TraceCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let x0 = try parseStart()
+      try checkMemory(dimension: x0.count)
       let kind = try optimizerOptions.kind()
       let settings = try optimizerOptions.settings(batchSize: batchSize)
       switch objective {
@@ -54,6 +55,22 @@ struct TraceCommand: ParsableCommand {
         }
         try trace(quadratic, x0, kind, settings)
       }
+    }
+  }
+
+  /// The trajectory is kept until the run ends (so a failed run prints
+  /// nothing): refuses one that would not fit in half this machine's memory,
+  /// at 8 bytes a coordinate and a loss, plus an array header, per step.
+  private func checkMemory(dimension: Int) throws {
+    let (perStep, o1) = dimension.multipliedReportingOverflow(by: 8)
+    let (rows, o2) = steps.addingReportingOverflow(1)
+    let (bytes, o3) = rows.multipliedReportingOverflow(by: perStep + 8 + 64)
+    let budget = ProcessInfo.processInfo.physicalMemory / 2
+    if o1 || o2 || o3 || UInt64(bytes) > budget {
+      throw ValidationError(
+        "--steps \(steps): the trajectory of \(dimension) coordinates is kept in memory until the run ends, "
+          + (o1 || o2 || o3 ? "more bytes than can be counted" : String(format: "%.1f GB", Double(bytes) / 1e9))
+          + String(format: ", more than half of this machine's %.1f GB", Double(ProcessInfo.processInfo.physicalMemory) / 1e9))
     }
   }
 

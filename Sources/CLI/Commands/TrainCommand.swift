@@ -28,6 +28,8 @@ struct TrainCommand: ParsableCommand {
 
   func validate() throws {
     if resume && checkpoint == nil { throw ValidationError("--resume needs --checkpoint DIR") }
+    // An empty name would put the checkpoint, and the clean-up of its temporary files, at the root.
+    if checkpoint?.isEmpty == true { throw ValidationError("--checkpoint must name a directory, got ''") }
   }
 
   func run() throws {

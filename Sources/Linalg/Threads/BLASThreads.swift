@@ -12,7 +12,7 @@ public enum BLASThreads {
   /// The threads the next BLAS call may use.
   public static var count: Int {
     get { Int(openblas_get_num_threads()) }
-    set { openblas_set_num_threads(Int32(Swift.max(1, newValue))) }
+    set { openblas_set_num_threads(Int32(clamping: Swift.max(1, newValue))) }
   }
 }
 

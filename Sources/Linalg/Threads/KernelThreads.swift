@@ -17,6 +17,9 @@ public enum KernelThreads {
   /// the memory traffic of a smaller chunk is shorter than a thread wake-up.
   public static let minimumChunk = 1 << 16
 
+  /// The most threads a count may ask for; larger values are taken as this.
+  public static let maximum = 1024
+
   private static let configured = Atomic<Int>(0)
 
   /// The threads a large step may use (≥ 1).
@@ -25,15 +28,16 @@ public enum KernelThreads {
       let value = configured.load(ordering: .relaxed)
       return value > 0 ? value : automatic
     }
-    set { configured.store(Swift.max(1, newValue), ordering: .relaxed) }
+    set { configured.store(Swift.min(Swift.max(1, newValue), maximum), ordering: .relaxed) }
   }
 
   /// Back to the automatic choice.
   public static func reset() { configured.store(0, ordering: .relaxed) }
 
-  /// The processor count, or `KALMANOPT_THREADS` when set to a positive integer.
+  /// The processor count, or `KALMANOPT_THREADS` when set to an integer
+  /// from 1 to ``maximum``.
   static let automatic: Int = {
-    if let text = ProcessInfo.processInfo.environment["KALMANOPT_THREADS"], let value = Int(text), value > 0 {
+    if let text = ProcessInfo.processInfo.environment["KALMANOPT_THREADS"], let value = Int(text), (1...maximum).contains(value) {
       return value
     }
     return Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)

@@ -34,6 +34,18 @@ extension MLP {
     if let bad = sizes.firstIndex(where: { $0 < 1 }) {
       throw .layerSizes("layer sizes \(spec): size \(bad) is \(sizes[bad]); every layer needs at least one unit")
     }
+    // BLAS takes 32-bit dimensions, and the parameter count must be countable.
+    if let big = sizes.firstIndex(where: { $0 > Int(Int32.max) }) {
+      throw .layerSizes("layer sizes \(spec): size \(big) is \(sizes[big]); a layer can have at most \(Int32.max) units")
+    }
+    var count = 0
+    for (inputs, outputs) in zip(sizes, sizes.dropFirst()) {
+      let (weights, o1) = inputs.multipliedReportingOverflow(by: outputs)
+      let (withBiases, o2) = weights.addingReportingOverflow(outputs)
+      let (total, o3) = count.addingReportingOverflow(withBiases)
+      guard !(o1 || o2 || o3) else { throw .layerSizes("layer sizes \(spec): more parameters than can be counted") }
+      count = total
+    }
     guard sizes[0] == data.featureCount else {
       throw .layerSizes("layer sizes \(spec): the input size must be the data's feature count, \(data.featureCount) for \(data.name)")
     }

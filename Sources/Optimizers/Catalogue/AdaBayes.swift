@@ -70,6 +70,11 @@ public struct AdaBayes<Scalar: OptimizerScalar>: GradientTransformation, Learnin
 
   /// σ² at the current learning rate: η·(η_SGD/η₀)/B, in the reference's order.
   public var priorVariance: Double {
+    Self.priorVariance(learningRate: learningRate, sgdLearningRate: sgdLearningRate, initialLearningRate: initialLearningRate, batchSize: batchSize)
+  }
+
+  /// σ² = η·(η_SGD/η₀)/B, in the reference's order.
+  public static func priorVariance(learningRate: Double, sgdLearningRate: Double, initialLearningRate: Double, batchSize: Int) -> Double {
     learningRate * (sgdLearningRate / initialLearningRate) / Double(batchSize)
   }
 

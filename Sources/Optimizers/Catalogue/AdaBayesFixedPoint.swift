@@ -59,7 +59,8 @@ public struct AdaBayesFixedPoint<Scalar: OptimizerScalar>: GradientTransformatio
 
   /// σ² at the current learning rate: η·(η_SGD/η₀)/B, in the reference's order.
   public var priorVariance: Double {
-    learningRate * (sgdLearningRate / initialLearningRate) / Double(batchSize)
+    AdaBayes<Scalar>.priorVariance(
+      learningRate: learningRate, sgdLearningRate: sgdLearningRate, initialLearningRate: initialLearningRate, batchSize: batchSize)
   }
 
   /// The step count, m and r = √v of the summed-loss gradient.

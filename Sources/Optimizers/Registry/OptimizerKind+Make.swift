@@ -67,6 +67,18 @@ extension OptimizerKind {
     try check(.gamma, { $0 > 0 && $0 < 1 }, "must be in (0, 1)")
     try check(.sgdLearningRate, { $0 > 0 }, "must be > 0 (inf gives the AdamW limit)")
     try check(.heavyBallMomentum, { $0 >= 0 && $0 < 1 }, "must be in [0, 1)")
+    if self == .adabayes {
+      // The filter starts from σ²_post = σ²: at σ² = ∞ a parameter whose first
+      // gradient is exactly 0 would step by ∞·0. (AdaBayes-FP takes σ² = ∞: Eq. 26.)
+      let lr = r.real(.learningRate)
+      let sigma2 = AdaBayes<Double>.priorVariance(
+        learningRate: lr, sgdLearningRate: r.sgdLearningRate, initialLearningRate: lr, batchSize: r.integer(.batchSize))
+      if !(sigma2.isFinite && sigma2 > 0) {
+        throw .invalidValue(
+          .sgdLearningRate, "\(r.real(.sgdLearningRate))",
+          reason: "with --lr \(lr) gives AdaBayes the prior variance σ² = η·(η_SGD/η)/B = \(sigma2); it needs a finite σ² > 0 (σ² = ∞, the AdamW limit, is adabayes-fp's)")
+      }
+    }
     try check(.priorVariance, { $0 > 0 }, "must be > 0")
     try check(.processNoise, { $0 >= 0 }, "must be ≥ 0")
     try check(.forgetting, { $0 > 0 && $0 <= 1 }, "must be in (0, 1]")

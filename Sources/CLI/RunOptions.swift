@@ -102,7 +102,9 @@ struct RunOptions: ParsableArguments {
       base = .multiStep(milestones: milestones, factor: try number(parts[2]))
     case "exponential" where parts.count == 2:
       // γ per epoch: γ^(1/steps) per step.
-      base = .exponential(factor: Foundation.pow(try number(parts[1]), 1 / Double(stepsPerEpoch)))
+      let gamma = try number(parts[1])
+      guard gamma > 0 else { throw ValidationError("--schedule \(schedule): the decay factor γ must be > 0, got \(parts[1])") }
+      base = .exponential(factor: Foundation.pow(gamma, 1 / Double(stepsPerEpoch)))
     case "cosine" where parts.count <= 2:
       base = .cosine(steps: max(1, try steps(epochs: epochs - warmup, "--epochs")), minimumFactor: parts.count == 2 ? try number(parts[1]) : 0)
     default:

@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 import Models
 import Optimizers
@@ -47,9 +48,9 @@ public struct CheckpointStore: Sendable {
   /// - Throws: ``TrainingError/io(_:)`` naming the path.
   public func save<Scalar: OptimizerScalar>(_ trainer: Trainer<Scalar>) throws(TrainingError) {
     do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      try OutputDirectory.create(directory)
     } catch {
-      throw .io("\(directory): cannot create the checkpoint directory: \(error)")
+      throw .io("the checkpoint directory \(error.description)")
     }
     let checkpoint: TrainingCheckpoint<Scalar>
     do {

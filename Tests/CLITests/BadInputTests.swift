@@ -116,6 +116,20 @@ struct BadInputTests {
       arguments: { _ in ["trace", "--objective", "rosenbrock", "--start", "1,2", "--steps", "9223372036854775807"] }, status: 64,
       mentions: { _ in ["--steps"] }),
     BadInput(name: "compare: empty output directory", arguments: { _ in ["compare", "--model", "softmax", "--data", "iris", "--optimizers", "adam", "--out", ""] }, status: 64, mentions: { _ in ["--out"] }),
+    BadInput(
+      name: "compare: output directory is a file",
+      arguments: { ["compare", "--model", "softmax", "--data", "iris", "--epochs", "1", "--optimizers", "adam", "--out", $0 + "/binary.csv"] }, status: 74,
+      mentions: { [$0 + "/binary.csv exists and is not a directory"] }),
+    BadInput(name: "plot posterior: empty PNG name", arguments: { ["plot", "posterior", "--curve-only", "--out", $0 + "/p.svg", "--png", ""] }, status: 64, mentions: { _ in ["--png"] }),
+    BadInput(name: "bench: no benchmark named", arguments: { _ in ["bench", "--only", ","] }, status: 64, mentions: { _ in ["--only"] }),
+    BadInput(
+      name: "exponential schedule with a negative factor",
+      arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--schedule", "exponential:-1"] }, status: 64, mentions: { _ in ["--schedule", "γ"] }),
+    BadInput(name: "plot posterior: malformed model", arguments: { _ in ["plot", "posterior", "--curve-only", "--model", "mlp:"] }, status: 64, mentions: { _ in ["--model"] }),
+    BadInput(
+      name: "compare: the diverging run is named",
+      arguments: { ["compare", "--model", "linear", "--data", "diabetes", "--epochs", "1", "--optimizers", "adam,sgd:lr=1e30", "--out", $0 + "/cmp"] }, status: 65,
+      mentions: { _ in ["sgd:lr=1e30: epoch 1"] }),
     BadInput(name: "empty checkpoint directory", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--checkpoint", ""] }, status: 64, mentions: { _ in ["--checkpoint"] }),
     BadInput(name: "logistic on three classes", arguments: { _ in train + ["--model", "logistic", "--data", "iris"] }, status: 64, mentions: { _ in ["two-class"] }),
   ]

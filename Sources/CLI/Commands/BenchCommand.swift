@@ -74,7 +74,10 @@ struct BenchCommand: ParsableCommand {
       if suite == .all || suite == .optimizers {
         var cases = OptimizerBenchmark.standard
         if let only {
-          let names = only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+          let names = only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+          guard !names.isEmpty else {
+            throw ValidationError("--only: name at least one benchmark (choose from \(cases.map(\.name).joined(separator: ", ")))")
+          }
           for name in names where !cases.contains(where: { $0.name == name }) {
             throw ValidationError("--only: unknown benchmark '\(name)' (choose from \(cases.map(\.name).joined(separator: ", ")))")
           }

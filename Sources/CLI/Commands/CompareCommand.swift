@@ -51,9 +51,14 @@ struct CompareCommand: ParsableCommand {
       for (_, plan) in plans { try plan.validate() }
       for (label, plan) in plans {
         let result: TrainingResult
-        switch plan.precision {
-        case .float32: result = try train(Float.self, plan, label: label)
-        case .float64: result = try train(Double.self, plan, label: label)
+        do {
+          switch plan.precision {
+          case .float32: result = try train(Float.self, plan, label: label)
+          case .float64: result = try train(Double.self, plan, label: label)
+          }
+        } catch TrainingError.numerical(let message) {
+          // Name the run that diverged, among several.
+          throw TrainingError.numerical("\(label): \(message)")
         }
         entries.append(ComparisonReport.Entry(label: label, result: result))
       }
@@ -82,11 +87,7 @@ struct CompareCommand: ParsableCommand {
 
   private func write(_ report: ComparisonReport) throws {
     let curves = out + "/curves"
-    do {
-      try FileManager.default.createDirectory(atPath: curves, withIntermediateDirectories: true)
-    } catch {
-      throw TrainingError.io("\(out): cannot create the output directory: \(error.localizedDescription)")
-    }
+    try OutputDirectory.create(curves)
     try AtomicFile.write(report.markdown, to: out + "/summary.md")
     try AtomicFile.write(report.csv, to: out + "/summary.csv")
     for entry in report.entries {

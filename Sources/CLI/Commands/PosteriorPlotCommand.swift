@@ -42,7 +42,15 @@ struct PosteriorPlotCommand: ParsableCommand {
   func validate() throws {
     guard ["adabayes", "adabayes-fp"].contains(optimizer) else { throw ValidationError("--optimizer must be adabayes or adabayes-fp, got '\(optimizer)'") }
     if let sample, sample < 1 { throw ValidationError("--sample must be ≥ 1") }
+    for (flag, path) in [("--out", out), ("--csv", csv), ("--png", png)] where path?.isEmpty == true {
+      throw ValidationError("\(flag) must name a file, got ''")
+    }
     guard epochs >= 1, batchSize >= 1 else { throw ValidationError("--epochs and --batch-size must be ≥ 1") }
+    do {
+      _ = try ModelSpec(parsing: model)
+    } catch {
+      throw ValidationError("--model \(model): \(error.description)")
+    }
   }
 
   func run() throws {
@@ -123,11 +131,7 @@ struct PosteriorPlotCommand: ParsableCommand {
   private func createParent(of path: String) throws {
     let directory = (path as NSString).deletingLastPathComponent
     guard !directory.isEmpty else { return }
-    do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw fail("\(directory): cannot create the output directory: \(error.localizedDescription)", isIO: true)
-    }
+    try OutputDirectory.create(directory)
   }
 
   private func short(_ x: Double) -> String { String(format: "%.3g", x) }

@@ -32,9 +32,9 @@ public struct Notebook: Sendable {
     self.options = options
     outputDirectory = options.out ?? "out/notebooks/\(name)"
     do {
-      try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+      try OutputDirectory.create(outputDirectory)
     } catch {
-      throw .io("\(outputDirectory): cannot create the output directory: \((error as NSError).localizedDescription)")
+      throw .io(error.description)
     }
   }
 

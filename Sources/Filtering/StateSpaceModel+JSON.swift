@@ -62,6 +62,15 @@ extension StateSpaceModel {
     let f = try matrix(file.F, "F"), q = try matrix(file.Q, "Q"), h = try matrix(file.H, "H"), r = try matrix(file.R, "R")
     let p0 = try matrix(file.P0, "P0")
     let b = try file.B.map { rows throws(ModelFileError) in try matrix(rows, "B") }
+    // A covariance with a negative eigenvalue would fail deep in the filter,
+    // at some step; refused here, naming the key. Round-off allows -n·u·max|λ|.
+    for (key, covariance) in [("Q", q), ("R", r), ("P0", p0)] where covariance.rows == covariance.columns && covariance.rows > 0 {
+      guard let eigen = try? SymmetricEigen(covariance) else { continue }  // the constructors below name what is wrong
+      let smallest = eigen.values[0], largest = eigen.values.map(abs).max() ?? 0
+      if smallest < -Double(covariance.rows) * Double.ulpOfOne * largest {
+        throw .invalid(path: source, key: key, reason: "a covariance must be positive semi-definite; its smallest eigenvalue is \(smallest)")
+      }
+    }
     do {
       let initial = try Gaussian(mean: file.m0, covariance: p0)
       let transition = try LinearTransition(matrix: f, noiseCovariance: q, controlMatrix: b)

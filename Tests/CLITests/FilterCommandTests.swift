@@ -39,6 +39,11 @@ struct FilterCommandTests {
       ("asymmetric.json", #"{"F": [[1, 0], [0, 1]], "Q": [[1, 2], [0, 1]], "H": [[1, 0]], "R": [[1]], "m0": [0, 0], "P0": [[1, 0], [0, 1]]}"#, 65, ["\"Q\"", "symmetric"]),
       ("sizes.json", #"{"F": [[1, 0], [0, 1]], "Q": [[1, 0], [0, 1]], "H": [[1, 0, 0]], "R": [[1]], "m0": [0, 0], "P0": [[1, 0], [0, 1]]}"#, 65, ["sizes.json"]),
       ("text.json", "F = 1", 65, ["text.json"]),
+      ("negative-r.json", #"{"F": [[1]], "Q": [[1]], "H": [[1]], "R": [[-1]], "m0": [0], "P0": [[1]]}"#, 65, ["negative-r.json", "\"R\"", "-1.0"]),
+      (
+        "indefinite-p0.json", #"{"F": [[1, 0], [0, 1]], "Q": [[1, 0], [0, 1]], "H": [[1, 0]], "R": [[1]], "m0": [0, 0], "P0": [[1, 2], [2, 1]]}"#, 65,
+        ["\"P0\"", "positive semi-definite"]
+      ),
     ]
     for (name, text, status, words) in cases {
       let path = directory + "/" + name

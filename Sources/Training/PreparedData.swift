@@ -59,6 +59,10 @@ public struct PreparedData<Scalar: BLASScalar>: Sendable {
           }
           let all = try Dataset<Scalar>.load(path: source.name, target: source.target, task: source.task)
           split = DataSplit.split(all, testFraction: source.testFraction, seed: seed)
+          guard split.train.count > 0 && split.test.count > 0 else {
+            throw TrainingError.data(
+              "\(source.name): \(all.count) row\(all.count == 1 ? " is" : "s are") too few for a training and a test part (--test-fraction \(source.testFraction))")
+          }
         }
       }
     } catch let error as TrainingError {
@@ -69,7 +73,12 @@ public struct PreparedData<Scalar: BLASScalar>: Sendable {
     } catch {
       throw TrainingError.data("\(error)")
     }
-    return prepare(split, source: source, seed: seed, holdOutValidation: holdOutValidation, isImageData: isImageData)
+    let prepared = prepare(split, source: source, seed: seed, holdOutValidation: holdOutValidation, isImageData: isImageData)
+    if let validation = prepared.validation, validation.count == 0 || prepared.train.count == 0 {
+      throw TrainingError.data(
+        "\(source.name): \(split.train.count) training rows are too few to hold out a validation part for --early-stop (--validation-fraction \(source.validationFraction))")
+    }
+    return prepared
   }
 
   /// Holds out validation data, standardises features and scales regression targets.

@@ -17,6 +17,7 @@ private func writeFixtures(in directory: String) throws {
   try write("ragged.csv", "a,b,target\n1,2,0\n3,1\n")
   try write("nan.csv", "a,b,target\n1,2,0\n3,NaN,1\n")
   try write("negative-label.csv", "a,b,target\n1,2,0\n3,4,-1\n")
+  try write("one-row.csv", "a,b,target\n1,2,0\n")
   try Data([0xFF, 0xFE, 0x00, 0x01, 0x80, 0x81]).write(to: URL(fileURLWithPath: directory + "/binary.csv"))
   // IDX directories: wrong magic, truncated images, a label out of range.
   func idx(_ magic: [UInt8], _ dims: [UInt32], _ payload: [UInt8]) -> Data {
@@ -130,6 +131,9 @@ struct BadInputTests {
       name: "compare: the diverging run is named",
       arguments: { ["compare", "--model", "linear", "--data", "diabetes", "--epochs", "1", "--optimizers", "adam,sgd:lr=1e30", "--out", $0 + "/cmp"] }, status: 65,
       mentions: { _ in ["sgd:lr=1e30: epoch 1"] }),
+    BadInput(
+      name: "too few rows for a test part", arguments: { train + ["--model", "softmax", "--data", $0 + "/one-row.csv", "--task", "classification"] }, status: 65,
+      mentions: { [$0 + "/one-row.csv", "too few"] }),
     BadInput(name: "empty checkpoint directory", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--checkpoint", ""] }, status: 64, mentions: { _ in ["--checkpoint"] }),
     BadInput(name: "logistic on three classes", arguments: { _ in train + ["--model", "logistic", "--data", "iris"] }, status: 64, mentions: { _ in ["two-class"] }),
   ]

@@ -34,6 +34,13 @@ public struct PreparedData<Scalar: BLASScalar>: Sendable {
     var isImageData = false
     do {
       if let builtin = source.builtin {
+        // A built-in set has its target and task fixed: flags for CSV files would be ignored.
+        if let target = source.target {
+          throw TrainingError.usage("--target \(target): \(source.name) is a built-in data set with a fixed target; --target applies to CSV files")
+        }
+        if source.task != .auto {
+          throw TrainingError.usage("--task \(source.task.rawValue): \(source.name) is a built-in data set with a fixed task; --task applies to CSV files")
+        }
         guard let directory = dataDirectory ?? BuiltinDataset.locateDataDirectory() else {
           throw TrainingError.io(
             "cannot find the data directory for '\(source.name)': looked in $KALMANOPT_DATA, ./Data and beside the kfopt executable")

@@ -134,6 +134,8 @@ struct BadInputTests {
     BadInput(
       name: "too few rows for a test part", arguments: { train + ["--model", "softmax", "--data", $0 + "/one-row.csv", "--task", "classification"] }, status: 65,
       mentions: { [$0 + "/one-row.csv", "too few"] }),
+    BadInput(name: "built-in data set with a target", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--target", "0"] }, status: 64, mentions: { _ in ["--target"] }),
+    BadInput(name: "built-in data set with a task", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--task", "regression"] }, status: 64, mentions: { _ in ["--task"] }),
     BadInput(name: "empty checkpoint directory", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--checkpoint", ""] }, status: 64, mentions: { _ in ["--checkpoint"] }),
     BadInput(name: "logistic on three classes", arguments: { _ in train + ["--model", "logistic", "--data", "iris"] }, status: 64, mentions: { _ in ["two-class"] }),
   ]

@@ -31,7 +31,7 @@ struct RunOptions: ParsableArguments {
   @Option(help: "float32 (as PyTorch by default) or float64.") var precision: String = "float32"
   @Option(name: .customLong("nonfinite-gradients"), help: "A NaN or infinite gradient: refuse (stop with an error naming the entry and step), skip the step and count it, or propagate (no scan, as torch.optim; training still stops on a non-finite loss).")
   var nonFiniteGradients: String = "refuse"
-  @Option(help: "Threads for BLAS, the optimizer kernels and the MLP passes (default: all processors, or $KALMANOPT_THREADS).")
+  @Option(help: "Threads for BLAS, the optimizer kernels and the MLP passes, 1 to 1024 (default: all processors, or $KALMANOPT_THREADS).")
   var threads: Int?
 
   /// Sets the BLAS and optimizer-kernel thread counts from --threads (or the default).

@@ -33,7 +33,7 @@ struct BenchCommand: ParsableCommand {
   }
 
   @Option(help: "Parameters per optimizer step.") var params = 10_000_000
-  @Option(help: "Threads for BLAS, the optimizer kernels and the MLP passes (default: all processors).") var threads: Int?
+  @Option(help: "Threads for BLAS, the optimizer kernels and the MLP passes, 1 to 1024 (default: all processors, or $KALMANOPT_THREADS).") var threads: Int?
   @Option(help: "Timed repetitions per measurement (the median is reported).") var repetitions = 15
   @Option(help: "float32 or float64 optimizer steps.") var precision: String = "float32"
   @Option(help: "What to measure: \(Suite.allCases.map(\.rawValue).joined(separator: ", ")).") var suite: Suite = .all

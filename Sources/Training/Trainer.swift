@@ -75,7 +75,7 @@ public struct Trainer<Scalar: OptimizerScalar> {
   public mutating func run<Observer: TrainingObserver>(
     observer: inout Observer, checkpoints: CheckpointStore? = nil, calibrate: Bool = false
   ) throws(TrainingError) -> TrainingResult {
-    let batchCount = (data.train.count + plan.batchSize - 1) / plan.batchSize
+    let batchCount = plan.batchesPerEpoch(count: data.train.count)
     observer.trainingWillStart(plan: plan, parameterCount: model.parameterCount, stepsPerEpoch: batchCount, startEpoch: completedEpochs + 1)
     var stoppedEarly = false
     while completedEpochs < plan.epochs && !stoppedEarly {
@@ -97,7 +97,7 @@ public struct Trainer<Scalar: OptimizerScalar> {
   @discardableResult
   public mutating func trainEpoch<Observer: TrainingObserver>(observer: inout Observer) throws(TrainingError) -> EpochRecord {
     let epoch = completedEpochs + 1
-    let batchCount = (data.train.count + plan.batchSize - 1) / plan.batchSize
+    let batchCount = plan.batchesPerEpoch(count: data.train.count)
     let order = MinibatchOrder.shuffled(count: data.train.count, using: &batchGenerator)
     let start = DispatchTime.now().uptimeNanoseconds
     for (b, batch) in MinibatchOrder.batches(of: order, size: plan.batchSize).enumerated() {

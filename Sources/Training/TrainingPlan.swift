@@ -59,6 +59,12 @@ public struct TrainingPlan: Sendable, Equatable, Codable {
     self.seed = seed
   }
 
+  /// Minibatches per epoch over `count` training examples, ⌈count/B⌉
+  /// (formed without the overflow of count + B − 1 at a huge B).
+  public func batchesPerEpoch(count: Int) -> Int {
+    count / batchSize + (count % batchSize == 0 ? 0 : 1)
+  }
+
   /// Checks the plan's own numbers; the message names the flag.
   public func validate() throws(TrainingError) {
     guard epochs >= 1 else { throw .usage("--epochs must be ≥ 1, got \(epochs)") }

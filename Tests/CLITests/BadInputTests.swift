@@ -136,6 +136,10 @@ struct BadInputTests {
       mentions: { [$0 + "/one-row.csv", "too few"] }),
     BadInput(name: "built-in data set with a target", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--target", "0"] }, status: 64, mentions: { _ in ["--target"] }),
     BadInput(name: "built-in data set with a task", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--task", "regression"] }, status: 64, mentions: { _ in ["--task"] }),
+    BadInput(name: "plot posterior: '.' as the SVG", arguments: { _ in ["plot", "posterior", "--curve-only", "--out", "."] }, status: 64, mentions: { _ in ["--out", "'.'"] }),
+    BadInput(
+      name: "plot posterior: one path for two outputs", arguments: { ["plot", "posterior", "--curve-only", "--out", $0 + "/p.svg", "--csv", $0 + "/p.svg"] }, status: 64,
+      mentions: { _ in ["different files"] }),
     BadInput(name: "empty checkpoint directory", arguments: { _ in train + ["--model", "softmax", "--data", "iris", "--checkpoint", ""] }, status: 64, mentions: { _ in ["--checkpoint"] }),
     BadInput(name: "logistic on three classes", arguments: { _ in train + ["--model", "logistic", "--data", "iris"] }, status: 64, mentions: { _ in ["two-class"] }),
   ]

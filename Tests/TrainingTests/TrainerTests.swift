@@ -33,6 +33,13 @@ private func scratchDirectory() -> String {
 
 @Suite("Trainer")
 struct TrainerTests {
+  /// ⌈count/B⌉ minibatches, with no overflow at B = Int.max.
+  @Test(.tags(.property)) func batchesPerEpochIsTheCeilingWithoutOverflow() throws {
+    for (count, batch, expected) in [(150, 100, 2), (200, 100, 2), (1, 100, 1), (0, 16, 0), (150, Int.max, 1), (Int.max, 1, Int.max), (Int.max, Int.max, 1)] {
+      #expect(try plan("softmax", "iris", .adam, epochs: 1, batch: batch).batchesPerEpoch(count: count) == expected, "\(count)/\(batch)")
+    }
+  }
+
   @Test(.tags(.property), arguments: [OptimizerKind.adabayes, .adam, .sgd])
   func resumingFromACheckpointIsBitIdenticalToAnUninterruptedRun(kind: OptimizerKind) throws {
     // Dropout, a schedule and AdaBayes' filter state all have to survive the checkpoint.

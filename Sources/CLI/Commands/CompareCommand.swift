@@ -75,7 +75,7 @@ struct CompareCommand: ParsableCommand {
   private func train<Scalar: OptimizerScalar>(_: Scalar.Type, _ initialPlan: TrainingPlan, label: String) throws -> TrainingResult {
     var plan = initialPlan
     let data = try PreparedData<Scalar>.load(plan.data, seed: plan.seed, holdOutValidation: plan.earlyStoppingPatience != nil)
-    plan.schedule = try runOptions.learningRateSchedule(stepsPerEpoch: (data.train.count + plan.batchSize - 1) / plan.batchSize)
+    plan.schedule = try runOptions.learningRateSchedule(stepsPerEpoch: plan.batchesPerEpoch(count: data.train.count))
     var trainer = try Trainer<Scalar>(plan: plan, data: data)
     if json {
       var observer = JSONLinesObserver(context: ["optimizer": label])

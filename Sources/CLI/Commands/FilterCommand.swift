@@ -39,6 +39,13 @@ struct FilterCommand: ParsableCommand {
       let (ys, controls) = try split(columns, rows, stateSpace)
       let run = try stateSpace.filter(ys, controls: controls)
       let smoothed = smooth ? try stateSpace.smooth(run) : nil
+      // Values near the end of Double's range overflow inside the recursions;
+      // no partial table of NaN and ∞ (which JSON cannot even hold) is printed.
+      let beliefs = run.filtered + (smoothed ?? [])
+      guard run.logLikelihood.isFinite, beliefs.allSatisfy({ $0.mean.allSatisfy(\.isFinite) && $0.variances.allSatisfy(\.isFinite) }) else {
+        throw fail(
+          "\(model) with \(observations): the filter overflowed (log-likelihood \(run.logLikelihood)); rescale the model or the observations", isIO: false)
+      }
       if json {
         var object: [String: Any] = [
           "log_likelihood": run.logLikelihood, "filtered_mean": run.filtered.map(\.mean),

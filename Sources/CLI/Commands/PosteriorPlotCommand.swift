@@ -42,8 +42,17 @@ struct PosteriorPlotCommand: ParsableCommand {
   func validate() throws {
     guard ["adabayes", "adabayes-fp"].contains(optimizer) else { throw ValidationError("--optimizer must be adabayes or adabayes-fp, got '\(optimizer)'") }
     if let sample, sample < 1 { throw ValidationError("--sample must be ≥ 1") }
-    for (flag, path) in [("--out", out), ("--csv", csv), ("--png", png)] where path?.isEmpty == true {
-      throw ValidationError("\(flag) must name a file, got ''")
+    for (flag, path) in [("--out", out), ("--csv", csv), ("--png", png)] {
+      guard let path else { continue }
+      // The last component names the file: not empty, not "." or "..", not a trailing "/".
+      let last = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+      if last.isEmpty || last == "." || last == ".." {
+        throw ValidationError("\(flag) must name a file, got '\(path)'")
+      }
+    }
+    let paths = [out, csv, png].compactMap { $0 }
+    if Set(paths).count < paths.count {
+      throw ValidationError("--out, --csv and --png must name different files, got \(paths.map { "'\($0)'" }.joined(separator: ", "))")
     }
     guard epochs >= 1, batchSize >= 1 else { throw ValidationError("--epochs and --batch-size must be ≥ 1") }
     do {

@@ -41,8 +41,8 @@ struct TraceCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let x0 = try parseStart()
-      try checkMemory(dimension: x0.count)
       let kind = try optimizerOptions.kind()
+      try checkMemory(dimension: x0.count, fullCovariance: kind == .kalman || kind == .rls)
       let settings = try optimizerOptions.settings(batchSize: batchSize)
       switch objective {
       case .rosenbrock:
@@ -60,17 +60,23 @@ struct TraceCommand: ParsableCommand {
 
   /// The trajectory is kept until the run ends (so a failed run prints
   /// nothing): refuses one that would not fit in half this machine's memory,
-  /// at 8 bytes a coordinate and a loss, plus an array header, per step.
-  private func checkMemory(dimension: Int) throws {
+  /// at 8 bytes a coordinate and a loss, plus an array header, per step; and
+  /// a full-covariance filter whose n × n covariance would not.
+  private func checkMemory(dimension: Int, fullCovariance: Bool) throws {
+    let gigabytes = { (bytes: Int, overflow: Bool) in overflow ? "more bytes than can be counted" : String(format: "%.1f GB", Double(bytes) / 1e9) }
+    let budget = ProcessInfo.processInfo.physicalMemory / 2
+    let machine = String(format: "more than half of this machine's %.1f GB", Double(ProcessInfo.processInfo.physicalMemory) / 1e9)
     let (perStep, o1) = dimension.multipliedReportingOverflow(by: 8)
     let (rows, o2) = steps.addingReportingOverflow(1)
     let (bytes, o3) = rows.multipliedReportingOverflow(by: perStep + 8 + 64)
-    let budget = ProcessInfo.processInfo.physicalMemory / 2
     if o1 || o2 || o3 || UInt64(bytes) > budget {
       throw ValidationError(
-        "--steps \(steps): the trajectory of \(dimension) coordinates is kept in memory until the run ends, "
-          + (o1 || o2 || o3 ? "more bytes than can be counted" : String(format: "%.1f GB", Double(bytes) / 1e9))
-          + String(format: ", more than half of this machine's %.1f GB", Double(ProcessInfo.processInfo.physicalMemory) / 1e9))
+        "--steps \(steps): the trajectory of \(dimension) coordinates is kept in memory until the run ends, \(gigabytes(bytes, o1 || o2 || o3)), \(machine)")
+    }
+    let (square, o4) = dimension.multipliedReportingOverflow(by: dimension)
+    let (matrix, o5) = square.multipliedReportingOverflow(by: 8)
+    if fullCovariance && (o4 || o5 || UInt64(matrix) > budget) {
+      throw ValidationError("--start: the \(dimension) × \(dimension) covariance of --optimizer \(optimizerOptions.optimizer) needs \(gigabytes(matrix, o4 || o5)), \(machine)")
     }
   }
 

@@ -47,7 +47,7 @@ struct TrainCommand: ParsableCommand {
   private func train<Scalar: OptimizerScalar>(_: Scalar.Type, _ initialPlan: TrainingPlan) throws {
     var plan = initialPlan
     let data = try PreparedData<Scalar>.load(plan.data, seed: plan.seed, holdOutValidation: plan.earlyStoppingPatience != nil)
-    plan.schedule = try runOptions.learningRateSchedule(stepsPerEpoch: (data.train.count + plan.batchSize - 1) / plan.batchSize)
+    plan.schedule = try runOptions.learningRateSchedule(stepsPerEpoch: plan.batchesPerEpoch(count: data.train.count))
     var trainer = try Trainer<Scalar>(plan: plan, data: data)
     let store = checkpoint.map { CheckpointStore(directory: $0) }
     if resume, let store { try store.restore(&trainer) }

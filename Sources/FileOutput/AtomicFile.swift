@@ -17,7 +17,9 @@
 /// temporary file is removed and the destination is untouched. Use it for
 /// every output file: checkpoints, CSV and markdown results.
 ///
-/// A destination that is a symbolic link is replaced by a regular file.
+/// A destination that is a symbolic link is replaced by a regular file; one
+/// that is a device, FIFO or socket is refused, not replaced (and a rename
+/// over a directory fails).
 public enum AtomicFile {
   /// Atomically replaces (or creates) the file at `path` with `bytes`.
   ///
@@ -25,6 +27,7 @@ public enum AtomicFile {
   ///   call and its error; the destination is then unchanged.
   public static func write(_ bytes: [UInt8], to path: String) throws(FileOutputError) {
     let (directory, name) = try split(path)
+    try checkReplaceable(path)
     let temporary = temporaryPath(directory: directory, name: name)
     let descriptor = try retryingOpen(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644, path: path)
     do throws(FileOutputError) {
@@ -145,6 +148,12 @@ public enum AtomicFile {
   ///
   /// - Throws: ``FileOutputError/io(path:reason:)`` naming `destination`.
   public static func rename(_ source: String, over destination: String) throws(FileOutputError) {
+    do throws(FileOutputError) {
+      try checkReplaceable(destination)
+    } catch {
+      _ = unlink(source)
+      throw error
+    }
     if systemRename(source, destination) != 0 {
       let failure = systemError("rename", path: destination)
       _ = unlink(source)
@@ -152,6 +161,17 @@ public enum AtomicFile {
     }
     let (directory, _) = try split(destination)
     try syncDirectory(directory, path: destination)
+  }
+
+  /// Refuses a destination that is a device, FIFO or socket: a rename over
+  /// it would put a regular file in its place. (One over a directory fails.)
+  private static func checkReplaceable(_ path: String) throws(FileOutputError) {
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return }  // absent (or unreadable: the write will say)
+    let kind = status.st_mode & S_IFMT
+    if kind == S_IFCHR || kind == S_IFBLK || kind == S_IFIFO || kind == S_IFSOCK {
+      throw .io(path: path, reason: "is a device, FIFO or socket, not a regular file; it is left as it is")
+    }
   }
 
   /// `<directory>/.<name>.tmp-<pid>-<random>`, with the name shortened so the result stays within NAME_MAX.

@@ -1,4 +1,5 @@
 import FileOutput
+import Foundation
 import Testing
 import Training
 
@@ -36,6 +37,23 @@ struct AtomicFileTests {
       let bytes = (0..<(3 << 20) + 17).map { UInt8(truncatingIfNeeded: $0 &* 31) }
       try AtomicFile.write(bytes, to: path)
       #expect(try AtomicFile.read(path) == bytes)
+    }
+  }
+
+  @Test("a FIFO or a directory at the destination is refused and left as it is")
+  func specialDestination() throws {
+    try CheckpointScratch.withDirectory { (directory: String) throws in
+      let fifo = directory + "/pipe", folder = directory + "/folder"
+      #expect(mkfifo(fifo, 0o644) == 0)
+      #expect(mkdir(folder, 0o755) == 0)
+      for path in [fifo, folder] {
+        #expect(throws: FileOutputError.self) { try AtomicFile.write([1], to: path) }
+        var status = stat()
+        #expect(lstat(path, &status) == 0)
+        #expect(status.st_mode & S_IFMT == (path == fifo ? S_IFIFO : S_IFDIR))
+      }
+      // No temporary file was left beside them.
+      #expect(try CheckpointScratch.contents(of: directory).sorted() == ["folder", "pipe"])
     }
   }
 

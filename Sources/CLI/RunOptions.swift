@@ -82,7 +82,7 @@ struct RunOptions: ParsableArguments {
       guard let x = Double(text), x.isFinite else { throw ValidationError("--schedule \(schedule): '\(text)' is not a number") }
       return x
     }
-    func epochsCount(_ text: String) throws -> Int {
+    func milestoneSteps(_ text: String) throws -> Int {
       guard let e = Int(text), e >= 0 else { throw ValidationError("--schedule \(schedule): '\(text)' is not a number of epochs") }
       return try steps(epochs: e, "--schedule \(schedule)")
     }
@@ -96,9 +96,9 @@ struct RunOptions: ParsableArguments {
     var base: LearningRateSchedule
     switch parts.first ?? "" {
     case "constant" where parts.count == 1: base = .constant
-    case "step" where parts.count == 3: base = .step(every: try epochsCount(parts[1]), factor: try number(parts[2]))
+    case "step" where parts.count == 3: base = .step(every: try milestoneSteps(parts[1]), factor: try number(parts[2]))
     case "multistep" where parts.count == 3:
-      let milestones = try parts[1].split(separator: ",").map { try epochsCount(String($0)) }
+      let milestones = try parts[1].split(separator: ",").map { try milestoneSteps(String($0)) }
       base = .multiStep(milestones: milestones, factor: try number(parts[2]))
     case "exponential" where parts.count == 2:
       // γ per epoch: γ^(1/steps) per step.

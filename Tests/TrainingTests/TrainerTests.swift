@@ -33,6 +33,17 @@ private func scratchDirectory() -> String {
 
 @Suite("Trainer")
 struct TrainerTests {
+  /// Sums of products of byte counts, nil exactly when Int overflows.
+  @Test(.tags(.property)) func memoryBudgetCountsOrReportsOverflow() {
+    #expect(MemoryBudget.bytes([[3, 4, 8], [5]]) == 101)
+    #expect(MemoryBudget.bytes([]) == 0)
+    #expect(MemoryBudget.bytes([[Int.max / 2, 2]]) == Int.max - 1)
+    #expect(MemoryBudget.bytes([[Int.max / 2 + 1, 2]]) == nil)
+    #expect(MemoryBudget.bytes([[Int.max], [1]]) == nil)
+    #expect(!MemoryBudget.fits(nil) && MemoryBudget.fits(0) && !MemoryBudget.fits(Int.max))
+    #expect(MemoryBudget.describe(nil) == "more bytes than can be counted" && MemoryBudget.describe(2_500_000_000) == "about 2.5 GB")
+  }
+
   /// ⌈count/B⌉ minibatches, with no overflow at B = Int.max.
   @Test(.tags(.property)) func batchesPerEpochIsTheCeilingWithoutOverflow() throws {
     for (count, batch, expected) in [(150, 100, 2), (200, 100, 2), (1, 100, 1), (0, 16, 0), (150, Int.max, 1), (Int.max, 1, Int.max), (Int.max, Int.max, 1)] {

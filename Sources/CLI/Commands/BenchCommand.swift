@@ -48,13 +48,11 @@ struct BenchCommand: ParsableCommand {
       // A step and its roofline kernel hold at most ten arrays of --params elements
       // (AdaBayes: g, θ and three of state, and as many for the kernel); refused
       // before they are allocated, as an allocation that fails ends the process.
-      let (bytes, overflow) = params.multipliedReportingOverflow(by: 10 * (precision == "float64" ? 8 : 4))
-      let available = ProcessInfo.processInfo.physicalMemory
-      if overflow || UInt64(bytes) > available {
+      let bytes = MemoryBudget.bytes([[params, 10, precision == "float64" ? 8 : 4]])
+      if !MemoryBudget.fits(bytes) {
         throw ValidationError(
           "--params \(params): the steps and their roofline kernels need up to ten arrays of that many \(precision) values, "
-            + (overflow ? "more bytes than can be counted" : String(format: "%.1f GB", Double(bytes) / 1e9))
-            + String(format: ", and this machine has %.1f GB", Double(available) / 1e9))
+            + "\(MemoryBudget.describe(bytes)), and this machine has \(MemoryBudget.machine)")
       }
     }
     guard repetitions >= 1 else { throw ValidationError("--repetitions must be ≥ 1, got \(repetitions)") }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Models
 import Optimizers
+import Training
 
 /// `kfopt trace`: one optimizer on an analytic objective, the whole trajectory in float64.
 struct TraceCommand: ParsableCommand {
@@ -63,20 +64,17 @@ struct TraceCommand: ParsableCommand {
   /// at 8 bytes a coordinate and a loss, plus an array header, per step; and
   /// a full-covariance filter whose n × n covariance would not.
   private func checkMemory(dimension: Int, fullCovariance: Bool) throws {
-    let gigabytes = { (bytes: Int, overflow: Bool) in overflow ? "more bytes than can be counted" : String(format: "%.1f GB", Double(bytes) / 1e9) }
-    let budget = ProcessInfo.processInfo.physicalMemory / 2
-    let machine = String(format: "more than half of this machine's %.1f GB", Double(ProcessInfo.processInfo.physicalMemory) / 1e9)
-    let (perStep, o1) = dimension.multipliedReportingOverflow(by: 8)
-    let (rows, o2) = steps.addingReportingOverflow(1)
-    let (bytes, o3) = rows.multipliedReportingOverflow(by: perStep + 8 + 64)
-    if o1 || o2 || o3 || UInt64(bytes) > budget {
+    let machine = "more than half of this machine's \(MemoryBudget.machine)"
+    // (steps + 1) rows of 8·d + 72 bytes, as a sum of products that cannot overflow unseen.
+    let trajectory = MemoryBudget.bytes([[steps, dimension, 8], [steps, 72], [dimension, 8], [72]])
+    if !MemoryBudget.fits(trajectory, share: 0.5) {
       throw ValidationError(
-        "--steps \(steps): the trajectory of \(dimension) coordinates is kept in memory until the run ends, \(gigabytes(bytes, o1 || o2 || o3)), \(machine)")
+        "--steps \(steps): the trajectory of \(dimension) coordinates is kept in memory until the run ends, \(MemoryBudget.describe(trajectory)), \(machine)")
     }
-    let (square, o4) = dimension.multipliedReportingOverflow(by: dimension)
-    let (matrix, o5) = square.multipliedReportingOverflow(by: 8)
-    if fullCovariance && (o4 || o5 || UInt64(matrix) > budget) {
-      throw ValidationError("--start: the \(dimension) × \(dimension) covariance of --optimizer \(optimizerOptions.optimizer) needs \(gigabytes(matrix, o4 || o5)), \(machine)")
+    let covariance = MemoryBudget.bytes([[dimension, dimension, 8]])
+    if fullCovariance && !MemoryBudget.fits(covariance, share: 0.5) {
+      throw ValidationError(
+        "--start: the \(dimension) × \(dimension) covariance of --optimizer \(optimizerOptions.optimizer) needs \(MemoryBudget.describe(covariance)), \(machine)")
     }
   }
 
